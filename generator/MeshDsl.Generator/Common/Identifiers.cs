@@ -34,7 +34,7 @@ internal static class Identifiers
         var allUpper = wire.ToUpperInvariant() == wire;
         foreach (var c in wire)
         {
-            if (!IsIdentifierPart(c))
+            if (!IsIdentifierPart(c) || c == '_')
             {
                 wordStart = true;
                 continue;

@@ -61,13 +61,34 @@ internal static class KindMapper
         return new KindMapping(model, crd.Path, mapper.Lines.ToEquatableArray(), mapper.Diagnostics.ToEquatableArray());
     }
 
+    private sealed class OrderedOccurrences
+    {
+        private readonly Dictionary<(string Key, string Name), int> _index = new();
+        private readonly List<Mapper.Occurrence> _items = new();
+
+        public IEnumerable<Mapper.Occurrence> Values => _items;
+
+        public bool TryGetValue((string Key, string Name) key, out Mapper.Occurrence occurrence)
+        {
+            var found = _index.TryGetValue(key, out var index);
+            occurrence = found ? _items[index] : null!;
+            return found;
+        }
+
+        public void Add((string Key, string Name) key, Mapper.Occurrence occurrence)
+        {
+            _index.Add(key, _items.Count);
+            _items.Add(occurrence);
+        }
+    }
+
     private sealed class Mapper
     {
         private static readonly HashSet<string> ReservedMembers = new() { "ToDocument", "Build", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals" };
 
         private readonly CrdSchema _crd;
         private readonly Dictionary<string, string> _names;
-        private readonly Dictionary<(string Key, string Name), Occurrence> _occurrences = new();
+        private readonly OrderedOccurrences _occurrences = new();
         private readonly HashSet<string> _reportedUntyped = new();
 
         public Mapper(CrdSchema crd, Dictionary<string, string> names)
@@ -82,12 +103,8 @@ internal static class KindMapper
 
         public string KeyOf(SchemaNode spec) => MapObject(spec, "spec", "_", NameSource.Fixed, isSpecRoot: true, record: false).TypeKey!;
 
-        public EquatableArray<TypeOccurrence> Occurrences() =>
-            _occurrences.Values
-                .Select(o => o.ToModel())
-                .OrderBy(o => o.ProposedName, System.StringComparer.Ordinal)
-                .ThenBy(o => o.Key, System.StringComparer.Ordinal)
-                .ToEquatableArray();
+        // In schema order (children before their parent), so that on a name collision the first in the file keeps the name.
+        public EquatableArray<TypeOccurrence> Occurrences() => _occurrences.Values.Select(o => o.ToModel()).ToEquatableArray();
 
         public TypeRef MapObject(SchemaNode node, string path, string name, NameSource source, bool isSpecRoot, bool record = true)
         {
@@ -207,7 +224,7 @@ internal static class KindMapper
 
         private static string? Description(SchemaNode node) => node.Description;
 
-        private sealed class Occurrence
+        internal sealed class Occurrence
         {
             private readonly string _key;
             private readonly string _name;

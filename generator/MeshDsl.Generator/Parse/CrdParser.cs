@@ -55,7 +55,8 @@ internal static class CrdParser
         var missing = spec is null ? "spec" : group is null ? "spec.group" : kind is null ? "spec.names.kind" : plural is null ? "spec.names.plural" : versions is null ? "spec.versions" : null;
         if (missing is not null)
         {
-            var at = (YamlValue?)spec ?? map;
+            // Point at the "spec:" key when there is one: the field that is missing belongs under it.
+            var at = (YamlValue?)map.Entries.FirstOrDefault(e => e.Key.Value == "spec").Key ?? map;
             diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.IncompleteCrd, document.Path, at.Line, at.Column, missing));
             return null;
         }
