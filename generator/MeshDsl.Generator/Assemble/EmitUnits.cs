@@ -13,7 +13,8 @@ internal sealed record ResolvedField(
     ResolvedType Type,
     string? Description,
     bool Required,
-    EquatableArray<string> Paths);
+    EquatableArray<string> Paths,
+    string? AliasOf);
 
 /// <summary>A model class and its builder.</summary>
 internal sealed record ObjectUnit(

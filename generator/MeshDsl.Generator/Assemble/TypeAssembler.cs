@@ -163,7 +163,8 @@ internal static class TypeAssembler
             merged.Resolve(type.Namespace, f.Type),
             f.Description,
             f.Required,
-            type.Paths.Select(p => p + "." + f.WireName).ToEquatableArray())).ToEquatableArray();
+            type.Paths.Select(p => p + "." + f.WireName).ToEquatableArray(),
+            f.AliasOf)).ToEquatableArray();
 
     private static EmitUnit ObjectUnitOf(MergedType type, MergedTypes merged)
     {

@@ -6,14 +6,14 @@ namespace MeshDsl.Generator.Common;
 /// <summary>Turns wire names (camelCase, snake_case, kebab-case, SCREAMING_CASE) into C# identifiers.</summary>
 internal static class Identifiers
 {
-    /// <summary><c>perTryTimeout</c> → <c>PerTryTimeout</c>, <c>x-forwarded-for</c> → <c>XForwardedFor</c>, <c>2xx</c> → <c>_2xx</c>.</summary>
+    /// <summary><c>perTryTimeout</c> → <c>PerTryTimeout</c>, <c>mirror_percent</c> → <c>MirrorPercent</c>, <c>x-forwarded-for</c> → <c>XForwardedFor</c>, <c>2xx</c> → <c>_2xx</c>.</summary>
     public static string Pascal(string wire)
     {
         var builder = new StringBuilder(wire.Length);
         var upperNext = true;
         foreach (var c in wire)
         {
-            if (!IsIdentifierPart(c))
+            if (!IsIdentifierPart(c) || c == '_')
             {
                 upperNext = true;
                 continue;

@@ -36,7 +36,7 @@ internal static class BuilderEmitter
         foreach (var field in fields)
         {
             var method = methodPrefix is not null && methodPrefix.Contains(field.PropertyName) ? "Spec" + field.PropertyName : field.PropertyName;
-            var context = new MethodContext(writer, builder, method, $"_target.{field.PropertyName}", $"{model}.{field.PropertyName}", CSharp.FieldAttribute(field));
+            var context = new MethodContext(writer, builder, method, $"_target.{field.PropertyName}", $"{model}.{field.PropertyName}", CSharp.FieldAttribute(field), field.AliasOf is not null);
             switch (field.Type.Kind)
             {
                 case TypeRefKind.Object:
@@ -128,9 +128,11 @@ internal static class BuilderEmitter
         private readonly string _method;
         private readonly string _docTarget;
         private readonly string _attribute;
+        private readonly bool _hidden;
 
-        public MethodContext(SourceWriter writer, string builder, string method, string target, string docTarget, string attribute)
+        public MethodContext(SourceWriter writer, string builder, string method, string target, string docTarget, string attribute, bool hidden)
         {
+            _hidden = hidden;
             _writer = writer;
             _builder = builder;
             _method = method;
@@ -154,6 +156,11 @@ internal static class BuilderEmitter
             _writer.Line();
             _writer.Line($"/// <inheritdoc cref=\"{_docTarget}\"/>");
             _writer.Line(_attribute);
+            if (_hidden)
+            {
+                _writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            }
+
             using (_writer.Block($"public {_builder} {_method}({parameters})"))
             {
                 foreach (var statement in body)

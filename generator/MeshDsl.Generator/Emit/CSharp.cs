@@ -45,6 +45,20 @@ internal static class CSharp
         _ => $"{Nodes}.From",
     };
 
+    /// <summary>The summary of a field the schema does not describe; an alias points to the spelling to prefer.</summary>
+    public static string FallbackSummary(ResolvedField field) => field.AliasOf is null
+        ? $"The <c>{Escape(field.WireName)}</c> field."
+        : $"The <c>{Escape(field.WireName)}</c> spelling of <see cref=\"{field.AliasOf}\"/>, kept so that documents using it can be written; prefer <see cref=\"{field.AliasOf}\"/>.";
+
+    /// <summary>Hides a field's second spelling from completion lists; it stays settable.</summary>
+    public static void WriteAliasAttribute(SourceWriter writer, ResolvedField field)
+    {
+        if (field.AliasOf is not null)
+        {
+            writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        }
+    }
+
     public static string FieldAttribute(ResolvedField field) =>
         $"[global::MeshDsl.MeshField({string.Join(", ", new[] { field.WireName }.Concat(field.Paths).Select(Identifiers.Literal))})]";
 

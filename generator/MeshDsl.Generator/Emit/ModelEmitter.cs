@@ -48,12 +48,13 @@ internal static class ModelEmitter
         {
             foreach (var field in unit.Fields)
             {
-                foreach (var line in CSharp.Summary(field.Description, $"The <c>{CSharp.Escape(field.WireName)}</c> field."))
+                foreach (var line in CSharp.Summary(field.Description, CSharp.FallbackSummary(field)))
                 {
                     writer.Line(line);
                 }
 
                 writer.Line(CSharp.FieldAttribute(field));
+                CSharp.WriteAliasAttribute(writer, field);
                 if (field.Required)
                 {
                     writer.Line("[global::MeshDsl.MeshRequired]");

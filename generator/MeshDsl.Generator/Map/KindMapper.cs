@@ -114,7 +114,8 @@ internal static class KindMapper
             foreach (var property in node.Properties)
             {
                 var type = MapNode(property.Schema, path + "." + property.Name, baseName, property.Name, record);
-                fields.Add(new FieldModel(property.Name, propertyNames[property.Name], type, Description(property.Schema), node.Required.Contains(property.Name)));
+                var (propertyName, aliasOf) = propertyNames[property.Name];
+                fields.Add(new FieldModel(property.Name, propertyName, type, Description(property.Schema), node.Required.Contains(property.Name), aliasOf));
             }
 
             var signature = "O|" + string.Join(";", fields.Select(f => $"{f.WireName}:{f.Type.Signature}:{(f.Required ? 1 : 0)}:{StableHash.Of(f.Description ?? string.Empty)}"))
@@ -189,10 +190,11 @@ internal static class KindMapper
 
         // camelCase wire names keep the plain PascalCase name; a colliding variant (mirror_percent beside
         // mirrorPercent) keeps its wire spelling; anything still colliding gets a number.
-        private static Dictionary<string, string> PropertyNames(List<string> wireNames, string typeName)
+        private static Dictionary<string, (string Name, string? AliasOf)> PropertyNames(List<string> wireNames, string typeName)
         {
-            var result = new Dictionary<string, string>();
+            var result = new Dictionary<string, (string, string?)>();
             var taken = new HashSet<string>();
+            string? aliasOf = null;
             var ordered = wireNames.OrderBy(w => IsCamel(w) ? 0 : 1).ThenBy(w => wireNames.IndexOf(w));
             foreach (var wire in ordered)
             {
@@ -202,8 +204,10 @@ internal static class KindMapper
                     candidate += "Value";
                 }
 
+                aliasOf = null;
                 if (taken.Contains(candidate))
                 {
+                    aliasOf = candidate;
                     candidate = Identifiers.Verbatim(wire);
                 }
 
@@ -214,7 +218,7 @@ internal static class KindMapper
                 }
 
                 taken.Add(unique);
-                result[wire] = unique;
+                result[wire] = (unique, aliasOf);
             }
 
             return result;

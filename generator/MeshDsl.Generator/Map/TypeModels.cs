@@ -53,7 +53,8 @@ internal sealed record TypeRef(TypeRefKind Kind, string? Scalar, ScalarWriter Wr
     };
 }
 
-internal sealed record FieldModel(string WireName, string PropertyName, TypeRef Type, string? Description, bool Required);
+/// <param name="AliasOf">For a second spelling of a field (mirror_percent beside mirrorPercent): the first spelling's property.</param>
+internal sealed record FieldModel(string WireName, string PropertyName, TypeRef Type, string? Description, bool Required, string? AliasOf = null);
 
 internal enum NameSource
 {
