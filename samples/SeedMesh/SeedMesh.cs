@@ -4,7 +4,7 @@ using MeshDsl;
 namespace SeedMesh;
 
 /// <summary>The seed mesh: the Istio configurations of the project's founding brief, written with MeshDsl's builders.</summary>
-public static class SeedMesh
+public static class Seed
 {
     /// <summary>Every resource of the seed mesh, in the order of the brief's YAML.</summary>
     public static IReadOnlyList<IMeshResource> All { get; } =

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MeshDsl;
 using Xunit;
-using Samples = SeedMesh.SeedMesh;
+using Samples = SeedMesh.Seed;
 
 namespace MeshDsl.Istio.Tests;
 

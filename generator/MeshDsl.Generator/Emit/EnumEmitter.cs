@@ -26,8 +26,14 @@ internal static class EnumEmitter
 
             using (writer.Block($"public enum {unit.Name}"))
             {
-                foreach (var member in unit.Members)
+                for (var i = 0; i < unit.Members.Count; i++)
                 {
+                    var member = unit.Members[i];
+                    if (i > 0)
+                    {
+                        writer.Line();
+                    }
+
                     writer.Line($"/// <summary><c>{CSharp.Escape(member.WireName)}</c></summary>");
                     writer.Line($"[global::MeshDsl.MeshEnumValue({Identifiers.Literal(member.WireName)})]");
                     writer.Line(member.Name + ",");

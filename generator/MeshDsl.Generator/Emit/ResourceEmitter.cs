@@ -23,10 +23,12 @@ internal static class ResourceEmitter
         using (writer.Block($"namespace {unit.Namespace}"))
         {
             var scope = unit.Namespaced ? "namespaced" : "cluster-scoped";
-            foreach (var line in CSharp.Summary(unit.Description, $"The {unit.Kind} resource ({unit.Group}/{unit.Version}, {scope})."))
+            foreach (var line in CSharp.Summary(unit.Description, $"The {unit.Kind} resource."))
             {
                 writer.Line(line);
             }
+
+            writer.Line($"/// <remarks>Writes <c>apiVersion: {unit.Group}/{unit.Version}</c>, <c>kind: {unit.Kind}</c> ({scope}).</remarks>");
 
             writer.Line($"[global::MeshDsl.MeshResource({Identifiers.Literal(unit.Group)}, {Identifiers.Literal(unit.Version)}, {Identifiers.Literal(unit.Kind)}, {Identifiers.Literal(unit.Plural)})]");
             using (writer.Block($"public sealed partial class {unit.Kind} : global::MeshDsl.MeshResource<{unit.SpecFullName}>"))

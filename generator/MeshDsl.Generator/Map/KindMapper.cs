@@ -44,9 +44,11 @@ internal static class KindMapper
             var first = versionGroup.First();
             var specName = versionGroup == primary ? crd.Kind + "Spec" : crd.Kind + Identifiers.Version(first.Version.Name) + "Spec";
             var specRef = mapper.MapObject(first.Spec, "spec", specName, NameSource.Fixed, isSpecRoot: true);
-            foreach (var (version, _) in versionGroup)
+            foreach (var (version, spec) in versionGroup)
             {
-                resources.Add(new ResourceVersionModel(version.Name, groupNamespace + "." + Identifiers.Version(version.Name), specRef, version.Storage, version.Root!.Description));
+                // Istio describes the kind on its spec; other CRDs on the root schema.
+                var description = version.Root!.Description ?? spec.Description;
+                resources.Add(new ResourceVersionModel(version.Name, groupNamespace + "." + Identifiers.Version(version.Name), specRef, version.Storage, description));
             }
         }
 
