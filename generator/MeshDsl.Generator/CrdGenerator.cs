@@ -52,7 +52,7 @@ public sealed class CrdGenerator : IIncrementalGenerator
         var kinds = parsed
             .Where(result => result.Crd is not null)
             .Combine(namingTable)
-            .Select((pair, _) => Guard(pair.Left.Crd!.Path, () => KindMapper.Map(pair.Left.Crd!, pair.Right), diagnostics => new KindMapping(null, pair.Left.Crd!.Path, EquatableArray<OccurrenceLine>.Empty, diagnostics)))
+            .Select((pair, _) => Guard(pair.Left.Crd!.Path, () => KindMapper.Map(pair.Left.Crd!, pair.Right), diagnostics => new KindMapping(null, pair.Left.Crd!.Path, pair.Left.Crd!.Line, EquatableArray<OccurrenceLine>.Empty, diagnostics)))
             .WithTrackingName(TrackingNames.KindMappings);
 
         var assembled = kinds

@@ -72,6 +72,8 @@ public sealed class DiagnosticTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("MESH0009", diagnostic.Id);
+        Assert.Equal("/crds/b.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Empty(run.CompileProblems);
     }
 
@@ -100,6 +102,7 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("MESH0007", diagnostic.Id);
         Assert.Equal("/names.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.NotNull(run.Output.GetTypeByMetadataName("MeshDsl.Crds.Test.ThingSpec"));
     }
 }

@@ -61,8 +61,7 @@ internal static class TypeAssembler
             var model = mapping.Model!;
             if (seen.TryGetValue((model.Group, model.Kind), out var first))
             {
-                var line = mapping.Lines.FirstOrDefault();
-                diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.DuplicateKind, mapping.FilePath, line?.Line ?? 1, 1, model.Kind, model.Group, first.FilePath));
+                diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.DuplicateKind, mapping.FilePath, mapping.Line, 1, model.Kind, model.Group, first.FilePath));
                 continue;
             }
 

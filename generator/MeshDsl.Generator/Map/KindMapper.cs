@@ -10,7 +10,7 @@ namespace MeshDsl.Generator.Map;
 internal sealed record OccurrenceLine(string Key, string ProposedName, string Path, int Line, int Column);
 
 /// <summary>The map stage's output: the line-free model plus what only diagnostics need.</summary>
-internal sealed record KindMapping(KindModel? Model, string FilePath, EquatableArray<OccurrenceLine> Lines, EquatableArray<DiagnosticSpec> Diagnostics);
+internal sealed record KindMapping(KindModel? Model, string FilePath, int Line, EquatableArray<OccurrenceLine> Lines, EquatableArray<DiagnosticSpec> Diagnostics);
 
 /// <summary>
 /// Map stage: one CRD → the types of its kind. Object and enum nodes get a structural key (equal keys mean
@@ -60,7 +60,7 @@ internal static class KindMapper
             crd.Namespaced,
             resources.OrderBy(r => r.Version, System.StringComparer.Ordinal).ToEquatableArray(),
             mapper.Occurrences());
-        return new KindMapping(model, crd.Path, mapper.Lines.ToEquatableArray(), mapper.Diagnostics.ToEquatableArray());
+        return new KindMapping(model, crd.Path, crd.Line, mapper.Lines.ToEquatableArray(), mapper.Diagnostics.ToEquatableArray());
     }
 
     private sealed class OrderedOccurrences
