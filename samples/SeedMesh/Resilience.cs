@@ -1,10 +1,11 @@
+using MeshDsl;
 using MeshDsl.Istio.Networking;
 using MeshDsl.Istio.Networking.V1Beta1;
 
 namespace SeedMesh;
 
 /// <summary>Resilience: the seed mesh's DestinationRules (load balancing, connection pools, outlier detection).</summary>
-public static class Resilience
+public sealed class Resilience : IMeshDefinition
 {
     /// <summary>Pins each user to one reviews pod by header, caps connections, ejects failing pods, and defines subsets v1–v3.</summary>
     public static DestinationRule ReviewsDestination { get; } = DestinationRule.Create("reviews-destination", dr => dr
@@ -42,4 +43,9 @@ public static class Resilience
                 .BaseEjectionTime("30s")
                 .MaxEjectionPercent(100)
                 .MinHealthPercent(0))));
+
+    /// <summary>Adds this file's resources to the mesh; building the project writes them as manifests.</summary>
+    public void Define(IMeshBuilder mesh) => mesh
+        .Add(ReviewsDestination)
+        .Add(CircuitBreaker);
 }

@@ -1,9 +1,10 @@
+using MeshDsl;
 using MeshDsl.Istio.Networking.V1Beta1;
 
 namespace SeedMesh;
 
 /// <summary>Request routing: the seed mesh's VirtualServices.</summary>
-public static class Routing
+public sealed class Routing : IMeshDefinition
 {
     /// <summary>Sends the user "jason" to reviews v2 and everyone else to reviews v1.</summary>
     public static VirtualService Reviews { get; } = VirtualService.Create("reviews", vs => vs
@@ -65,4 +66,12 @@ public static class Routing
         .Http(r => r
             .Match(m => m.Gateways("external-gateway").Port(443))
             .Route(d => d.Destination(x => x.Host("api.external.com").Port(p => p.Number(443))))));
+
+    /// <summary>Adds this file's resources to the mesh; building the project writes them as manifests.</summary>
+    public void Define(IMeshBuilder mesh) => mesh
+        .Add(Reviews)
+        .Add(ReviewsCanary)
+        .Add(ApiRewrite)
+        .Add(WebRoute)
+        .Add(ExternalApi);
 }

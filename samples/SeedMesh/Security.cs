@@ -1,10 +1,11 @@
+using MeshDsl;
 using MeshDsl.Istio.Security;
 using MeshDsl.Istio.Security.V1Beta1;
 
 namespace SeedMesh;
 
 /// <summary>Security: the seed mesh's PeerAuthentications, AuthorizationPolicies and RequestAuthentication.</summary>
-public static class Security
+public sealed class Security : IMeshDefinition
 {
     /// <summary>Mesh-wide strict mutual TLS: the policy named "default" in the root namespace istio-system.</summary>
     public static PeerAuthentication MeshStrictMtls { get; } = PeerAuthentication.Create("default", pa => pa
@@ -54,4 +55,14 @@ public static class Security
         .Action(AuthorizationPolicyAction.Allow)
         .Rules(r => r
             .From(f => f.Source(s => s.RequestPrincipals("*")))));
+
+    /// <summary>Adds this file's resources to the mesh; building the project writes them as manifests.</summary>
+    public void Define(IMeshBuilder mesh) => mesh
+        .Add(MeshStrictMtls)
+        .Add(NamespacePolicy)
+        .Add(ApiMtls)
+        .Add(DenyAll)
+        .Add(ApiAccess)
+        .Add(JwtAuth)
+        .Add(RequireJwt);
 }

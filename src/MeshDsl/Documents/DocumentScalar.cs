@@ -50,7 +50,24 @@ public sealed class DocumentScalar : DocumentNode, IEquatable<DocumentScalar>
     public static DocumentScalar Integer(ulong value) => new(ScalarKind.Integer, value.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A number scalar, written with the shortest text that reads back as the same value.</summary>
-    public static DocumentScalar Number(double value) => new(ScalarKind.Number, value.ToString("R", CultureInfo.InvariantCulture));
+    public static DocumentScalar Number(double value) => new(ScalarKind.Number, FormatNumber(value));
+
+    // A whole number keeps a ".0" so that it reads back as a number, not an integer; YAML spells infinities .inf.
+    private static string FormatNumber(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return ".nan";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? ".inf" : "-.inf";
+        }
+
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0 ? text + ".0" : text;
+    }
 
     /// <summary>A boolean scalar.</summary>
     public static DocumentScalar Boolean(bool value) => new(ScalarKind.Boolean, value ? "true" : "false");

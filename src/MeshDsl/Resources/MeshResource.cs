@@ -14,6 +14,9 @@ public interface IMeshResource : IDocumentObject
 
     /// <summary>The resource's metadata.</summary>
     ObjectMeta Metadata { get; }
+
+    /// <summary>Where the resource was declared in C# (set by the generated <c>Create</c> factories), if known.</summary>
+    SourceLocation? DeclaredAt { get; }
 }
 
 /// <summary>The base of generated resource classes: a fixed <c>apiVersion</c> and <c>kind</c>, metadata and a typed spec.</summary>
@@ -42,6 +45,9 @@ public abstract class MeshResource<TSpec> : IMeshResource
         get => _metadata;
         set => _metadata = value ?? throw new ArgumentNullException(nameof(value));
     }
+
+    /// <inheritdoc />
+    public SourceLocation? DeclaredAt { get; set; }
 
     /// <summary>The desired state; <see langword="null"/> writes no <c>spec</c>.</summary>
     public TSpec? Spec { get; set; }
