@@ -33,12 +33,15 @@ public sealed class EmissionTests
         Assert.Contains("Deployment production/api", emitted.Keys);
     }
 
-    [Fact]
-    public void Kustomize_accepts_the_emitted_folder_and_reads_the_same_documents()
+    [Theory]
+    [InlineData("SeedMesh", 20)]
+    [InlineData("Bookinfo", 10)]
+    public void Kustomize_accepts_the_emitted_folder_and_reads_the_same_documents(string sample, int resources)
     {
-        var output = DotnetBuild.NewProjectFolder("seed-kustomize");
-        var (exitCode, log) = DotnetBuild.Run(DotnetBuild.RepositoryRoot, $"build samples/SeedMesh/SeedMesh.csproj -nologo -p:MeshDslOutputPath={output}/");
+        var output = DotnetBuild.NewProjectFolder(sample + "-kustomize");
+        var (exitCode, log) = DotnetBuild.Run(DotnetBuild.RepositoryRoot, $"build samples/{sample}/{sample}.csproj -nologo -p:MeshDslOutputPath={output}/");
         Assert.True(exitCode == 0, log);
+        Assert.Equal(resources + 1, Directory.GetFiles(output, "*.yaml").Length);
 
         var (kubectlExit, kustomized) = Kubectl.Run($"kustomize {output}");
 
