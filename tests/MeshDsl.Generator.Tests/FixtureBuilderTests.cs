@@ -62,6 +62,29 @@ public sealed class FixtureBuilderTests
     }
 
     [Fact]
+    public void Builders_record_the_csharp_line_of_each_field_and_object()
+    {
+        int titleLine = 0, ownerLine = 0;
+        var resourceLine = Line() + 1;
+        var widget = MeshDsl.Fixtures.Example.V1.Widget.Create("w", w =>
+        {
+            titleLine = Line(); w.Title("Widget");
+            ownerLine = Line(); w.Owner(o => o.Team("web"));
+        });
+
+        var document = widget.ToDocument();
+        var spec = (DocumentMap)document["spec"]!;
+
+        Assert.EndsWith("FixtureBuilderTests.cs", spec["title"]!.DeclaredAt!.File);
+        Assert.Equal(titleLine, spec["title"]!.DeclaredAt!.Line);
+        Assert.Equal(ownerLine, spec["owner"]!.DeclaredAt!.Line);
+        Assert.Equal(ownerLine, ((DocumentMap)spec["owner"]!).DeclaredAt!.Line);
+        Assert.Equal(resourceLine, document.DeclaredAt!.Line);
+    }
+
+    private static int Line([System.Runtime.CompilerServices.CallerLineNumber] int line = 0) => line;
+
+    [Fact]
     public void Cluster_scoped_kinds_say_so()
     {
         Assert.False(MeshDsl.Fixtures.Example.V1.Gadget.KubeNamespaced);

@@ -10,6 +10,9 @@ namespace MeshDsl.Generator.Emit;
 /// </summary>
 internal static class BuilderEmitter
 {
+    // Marks where a nested object is created; becomes a RecordObject call in methods that take caller information.
+    private const string ItemCreated = "\u0001item-created";
+
     public static void WriteBuilder(SourceWriter writer, ObjectUnit unit)
     {
         var model = $"global::{unit.Namespace}.{unit.Name}";
@@ -36,7 +39,7 @@ internal static class BuilderEmitter
         foreach (var field in fields)
         {
             var method = methodPrefix is not null && methodPrefix.Contains(field.PropertyName) ? "Spec" + field.PropertyName : field.PropertyName;
-            var context = new MethodContext(writer, builder, method, $"_target.{field.PropertyName}", $"{model}.{field.PropertyName}", CSharp.FieldAttribute(field), field.AliasOf is not null);
+            var context = new MethodContext(writer, builder, method, $"_target.{field.PropertyName}", $"{model}.{field.PropertyName}", CSharp.FieldAttribute(field), field.AliasOf is not null, field.WireName);
             switch (field.Type.Kind)
             {
                 case TypeRefKind.Object:
@@ -59,7 +62,9 @@ internal static class BuilderEmitter
     {
         context.Method(
             $"{CSharp.Action}<{type.BuilderFullName}> build",
-            $"build(new {type.BuilderFullName}({context.Target} ??= new {type.FullName}()));");
+            $"var item = {context.Target} ??= new {type.FullName}();",
+            ItemCreated,
+            $"build(new {type.BuilderFullName}(item));");
         context.Method($"{type.FullName} value", $"{context.Target} = value;");
     }
 
@@ -73,6 +78,7 @@ internal static class BuilderEmitter
                 context.Method(
                     $"{CSharp.Action}<{element.BuilderFullName}> build",
                     $"var item = new {element.FullName}();",
+                    ItemCreated,
                     $"build(new {element.BuilderFullName}(item));",
                     $"{list}.Add(item);");
                 context.Method($"{element.FullName} item", $"{list}.Add(item);");
@@ -102,6 +108,7 @@ internal static class BuilderEmitter
                     $"string key, {CSharp.Action}<{element.BuilderFullName}> build",
                     $"var map = {map};",
                     $"if (!map.TryGetValue(key, out var item)) map[key] = item = new {element.FullName}();",
+                    ItemCreated,
                     $"build(new {element.BuilderFullName}(item));");
                 context.Method($"string key, {element.FullName} value", $"{map}[key] = value;");
                 break;
@@ -129,10 +136,12 @@ internal static class BuilderEmitter
         private readonly string _docTarget;
         private readonly string _attribute;
         private readonly bool _hidden;
+        private readonly string _wireName;
 
-        public MethodContext(SourceWriter writer, string builder, string method, string target, string docTarget, string attribute, bool hidden)
+        public MethodContext(SourceWriter writer, string builder, string method, string target, string docTarget, string attribute, bool hidden, string wireName)
         {
             _hidden = hidden;
+            _wireName = Identifiers.Literal(wireName);
             _writer = writer;
             _builder = builder;
             _method = method;
@@ -153,6 +162,13 @@ internal static class BuilderEmitter
         //   }
         public void Method(string parameters, params string[] body)
         {
+            // A params array must come last, so those overloads cannot take caller information.
+            var located = !parameters.StartsWith("params ", System.StringComparison.Ordinal) && !parameters.Contains(", params ");
+            if (located)
+            {
+                parameters += ", " + CSharp.CallerParameters;
+            }
+
             _writer.Line();
             _writer.Line($"/// <inheritdoc cref=\"{_docTarget}\"/>");
             _writer.Line(_attribute);
@@ -165,7 +181,19 @@ internal static class BuilderEmitter
             {
                 foreach (var statement in body)
                 {
-                    _writer.Line(statement);
+                    if (statement != ItemCreated)
+                    {
+                        _writer.Line(statement);
+                    }
+                    else if (located)
+                    {
+                        _writer.Line("global::MeshDsl.SourceLocations.RecordObject(item, sourceLine, sourceFile);");
+                    }
+                }
+
+                if (located)
+                {
+                    _writer.Line($"global::MeshDsl.SourceLocations.Record(_target, {_wireName}, sourceLine, sourceFile);");
                 }
 
                 _writer.Line("return this;");

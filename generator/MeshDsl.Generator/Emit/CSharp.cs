@@ -19,6 +19,9 @@ internal static class CSharp
     public const string Action = "global::System.Action";
     public const string Nodes = "global::MeshDsl.Documents.DocumentNodes";
 
+    /// <summary>Filled in by the compiler at each call, so manifests can point errors at the C# line. Line first: a stray second string argument then fails to compile.</summary>
+    public const string CallerParameters = "[global::System.Runtime.CompilerServices.CallerLineNumber] int sourceLine = 0, [global::System.Runtime.CompilerServices.CallerFilePath] string sourceFile = \"\"";
+
     /// <summary>The type of a value held in a list or map: <c>string</c>, <c>IList&lt;int&gt;</c>, <c>global::Ns.Type</c>.</summary>
     public static string ValueType(ResolvedType type) => type.Kind switch
     {

@@ -44,8 +44,12 @@ internal static class ModelEmitter
             writer.Line(group.Required ? $"[global::MeshDsl.MeshOneOf({fields}, Required = true)]" : $"[global::MeshDsl.MeshOneOf({fields})]");
         }
 
-        using (writer.Block($"public sealed partial class {unit.Name} : global::MeshDsl.Documents.IDocumentObject"))
+        using (writer.Block($"public sealed partial class {unit.Name} : global::MeshDsl.Documents.IDocumentObject, global::MeshDsl.ISourceLocated"))
         {
+            writer.Line("private global::MeshDsl.SourceLocations? _locations;");
+            writer.Line();
+            writer.Line("global::MeshDsl.SourceLocations global::MeshDsl.ISourceLocated.Locations => _locations ??= new global::MeshDsl.SourceLocations();");
+            writer.Line();
             foreach (var field in unit.Fields)
             {
                 foreach (var line in CSharp.Summary(field.Description, CSharp.FallbackSummary(field)))
@@ -73,6 +77,7 @@ internal static class ModelEmitter
                     writer.Line(SetCall(field));
                 }
 
+                writer.Line("global::MeshDsl.SourceLocations.Apply(_locations, map);");
                 writer.Line("return map;");
             }
         }

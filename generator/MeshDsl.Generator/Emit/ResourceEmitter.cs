@@ -54,14 +54,15 @@ internal static class ResourceEmitter
                 writer.Line($"/// <summary>Creates a {unit.Kind} named <paramref name=\"name\"/>, with its spec and metadata set by <paramref name=\"build\"/>.</summary>");
                 writer.Line("/// <param name=\"name\">The resource's <c>metadata.name</c>.</param>");
                 writer.Line("/// <param name=\"build\">Sets the namespace, labels and annotations, and the spec's fields.</param>");
-                writer.Line("/// <param name=\"sourceFile\">Filled in by the compiler: where the resource is declared, for errors at emit time.</param>");
-                writer.Line("/// <param name=\"sourceLine\">Filled in by the compiler.</param>");
-                using (writer.Block($"public static {unit.Kind} Create(string name, {CSharp.Action}<{unit.BuilderFullName}> build, [global::System.Runtime.CompilerServices.CallerFilePath] string sourceFile = \"\", [global::System.Runtime.CompilerServices.CallerLineNumber] int sourceLine = 0)"))
+                writer.Line("/// <param name=\"sourceLine\">Filled in by the compiler: where the resource is declared, for errors at emit time.</param>");
+                writer.Line("/// <param name=\"sourceFile\">Filled in by the compiler.</param>");
+                using (writer.Block($"public static {unit.Kind} Create(string name, {CSharp.Action}<{unit.BuilderFullName}> build, {CSharp.CallerParameters})"))
                 {
                     writer.Line($"var resource = new {unit.Kind}();");
                     writer.Line("resource.DeclaredAt = sourceFile.Length == 0 ? null : new global::MeshDsl.SourceLocation(sourceFile, sourceLine);");
                     writer.Line("resource.Metadata.Name = name;");
                     writer.Line($"resource.Spec = new {unit.SpecFullName}();");
+                    writer.Line("global::MeshDsl.SourceLocations.RecordObject(resource.Spec, sourceLine, sourceFile);");
                     writer.Line($"build(new {unit.BuilderFullName}(resource.Metadata, resource.Spec));");
                     writer.Line("return resource;");
                 }

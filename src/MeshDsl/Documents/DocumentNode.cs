@@ -13,6 +13,9 @@ public abstract class DocumentNode
     private protected DocumentNode()
     {
     }
+
+    /// <summary>Where this value was set in C#, when a builder recorded it.</summary>
+    public SourceLocation? DeclaredAt { get; set; }
 }
 
 /// <summary>A map with string keys, in insertion order.</summary>

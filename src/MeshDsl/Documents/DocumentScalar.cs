@@ -32,7 +32,7 @@ public sealed class DocumentScalar : DocumentNode, IEquatable<DocumentScalar>
     }
 
     /// <summary>The explicit null.</summary>
-    public static DocumentScalar Null { get; } = new(ScalarKind.Null, "null");
+    public static DocumentScalar Null => new(ScalarKind.Null, "null");
 
     /// <summary>The JSON type of the scalar.</summary>
     public ScalarKind Kind { get; }

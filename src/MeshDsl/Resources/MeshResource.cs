@@ -60,6 +60,8 @@ public abstract class MeshResource<TSpec> : IMeshResource
         map.Set("kind", Kind);
         map.Set("metadata", Metadata);
         map.Set("spec", Spec);
+        map.DeclaredAt = DeclaredAt;
+        map["metadata"]!.DeclaredAt = DeclaredAt;
         return map;
     }
 }
