@@ -20,6 +20,9 @@ public static class ManifestFolder
     /// <summary>The file listing what the last write produced.</summary>
     public const string StateFile = ".meshdsl-files";
 
+    /// <summary>In the staging folder: what a run may write, recorded before it writes.</summary>
+    public const string PendingFile = "pending";
+
     /// <summary>Where files are written before they are renamed into place.</summary>
     public const string StagingFolder = ".meshdsl-staging";
 
@@ -28,13 +31,20 @@ public static class ManifestFolder
     {
         Directory.CreateDirectory(directory);
         var staging = Path.Combine(directory, StagingFolder);
+
+        // What this tool wrote: the last complete run's list, plus what a run that stopped part-way meant to write.
+        var previous = ReadList(Path.Combine(directory, StateFile)).Concat(ReadList(Path.Combine(staging, PendingFile))).Distinct(StringComparer.Ordinal).ToList();
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true); // what a killed run left behind
         }
 
         Directory.CreateDirectory(staging);
-        var previous = ReadState(directory);
+        var produced = files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+
+        // Before writing anything, record what may be written, so a run that stops part-way leaves no file unrecorded.
+        // The state file itself is written only at the end: it marks a complete run for MSBuild's incremental check.
+        File.WriteAllText(Path.Combine(staging, PendingFile), string.Join("\n", previous.Concat(produced).Distinct(StringComparer.Ordinal)) + "\n");
         var written = new List<string>();
         var unchanged = new List<string>();
         foreach (var (name, content) in files)
@@ -53,7 +63,6 @@ public static class ManifestFolder
             written.Add(name);
         }
 
-        var produced = files.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var removed = previous.Where(name => !produced.Contains(name) && File.Exists(Path.Combine(directory, name))).ToList();
         foreach (var name in removed)
         {
@@ -67,9 +76,8 @@ public static class ManifestFolder
         return new FolderWriteResult(written, unchanged, removed);
     }
 
-    private static IReadOnlyList<string> ReadState(string directory)
+    private static IReadOnlyList<string> ReadList(string path)
     {
-        var path = Path.Combine(directory, StateFile);
         return File.Exists(path)
             ? File.ReadAllLines(path).Where(line => line.Length > 0 && !line.Contains('/') && !line.Contains('\\') && line != StateFile).ToList()
             : Array.Empty<string>();

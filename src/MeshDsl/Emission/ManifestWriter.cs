@@ -58,9 +58,46 @@ public static class ManifestWriter
         }
     }
 
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static void WriteString(IEmitter emitter, string value)
     {
-        var style = value.Contains("\n") ? ScalarStyle.Literal : YamlScalars.NeedsQuotes(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+        try
+        {
+            StrictUtf8.GetByteCount(value); // unpaired surrogates: not text, no YAML or UTF-8 form
+        }
+        catch (System.Text.EncoderFallbackException e)
+        {
+            throw new System.ArgumentException($"The string {value} holds an unpaired surrogate (index {e.Index}); YAML cannot carry it.", nameof(value), e);
+        }
+
+        var style = CanBeLiteral(value) ? ScalarStyle.Literal : YamlScalars.NeedsQuotes(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, isPlainImplicit: style == ScalarStyle.Any, isQuotedImplicit: true));
+    }
+
+    // A literal block carries LF line breaks and printable text: CR, NEL, LS and PS would be read back as LF (or
+    // differently by YAML 1.1 and 1.2 readers), other controls and U+FFFE/U+FFFF may not appear raw in YAML, and
+    // a string of line breaks only ("\n") comes back empty under the clip chomping YamlDotNet picks for it.
+    private static bool CanBeLiteral(string value)
+    {
+        var hasNewline = false;
+        var hasText = false;
+        foreach (var c in value)
+        {
+            if (c == '\n')
+            {
+                hasNewline = true;
+            }
+            else if (c == '\t' || (c >= ' ' && c <= '~') || (c >= '\u00A0' && c <= '\uFFFD' && c != '\u2028' && c != '\u2029'))
+            {
+                hasText = true; // surrogates are in range; pairs are checked above
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return hasNewline && hasText;
     }
 }

@@ -32,7 +32,7 @@ public sealed class MeshSet : IMeshBuilder
     }
 
     /// <inheritdoc />
-    public IMeshBuilder Add(IKubernetesObject<V1ObjectMeta> resource, string sourceFile = "", int sourceLine = 0)
+    public IMeshBuilder Add(IKubernetesObject<V1ObjectMeta> resource, [System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "", [System.Runtime.CompilerServices.CallerLineNumber] int sourceLine = 0)
     {
         ArgumentNullException.ThrowIfNull(resource);
         FillTypeMeta(resource);
