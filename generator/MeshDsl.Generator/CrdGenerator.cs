@@ -90,7 +90,7 @@ public sealed class CrdGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            context.ReportDiagnostic(DiagnosticSpec.Create(GeneratorDiagnostics.InternalError, string.Empty, 1, 1, $"{exception.GetType().Name} while writing {unit.HintName}: {exception.Message}").ToDiagnostic());
+            context.ReportDiagnostic(DiagnosticSpec.Create(DiagnosticIds.InternalError, string.Empty, 1, 1, $"{exception.GetType().Name} while writing {unit.HintName}: {exception.Message}").ToDiagnostic());
         }
     }
 
@@ -111,7 +111,7 @@ public sealed class CrdGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var diagnostic = DiagnosticSpec.Create(GeneratorDiagnostics.InternalError, path, 1, 1, $"{exception.GetType().Name}: {exception.Message}");
+            var diagnostic = DiagnosticSpec.Create(DiagnosticIds.InternalError, path, 1, 1, $"{exception.GetType().Name}: {exception.Message}");
             return onFailure(ImmutableArray.Create(diagnostic).ToEquatableArray());
         }
     }

@@ -61,7 +61,7 @@ internal static class TypeAssembler
             var model = mapping.Model!;
             if (seen.TryGetValue((model.Group, model.Kind), out var first))
             {
-                diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.DuplicateKind, mapping.FilePath, mapping.Line, 1, model.Kind, model.Group, first.FilePath));
+                diagnostics.Add(DiagnosticSpec.Create(DiagnosticIds.DuplicateKind, mapping.FilePath, mapping.Line, 1, model.Kind, model.Group, first.FilePath));
                 continue;
             }
 
@@ -128,7 +128,7 @@ internal static class TypeAssembler
             var clash = types.FirstOrDefault(t => t != type && t.Namespace == type.Namespace && (t.Name == original || t.BuilderName == original + "Builder"));
             var line = type.FirstLine;
             diagnostics.Add(DiagnosticSpec.Create(
-                GeneratorDiagnostics.NameCollision, line.FilePath, line.Line, line.Column, original, type.Namespace, clash?.FirstLine.Path ?? "a resource builder", line.Path, type.Name));
+                DiagnosticIds.NameCollision, line.FilePath, line.Line, line.Column, original, type.Namespace, clash?.FirstLine.Path ?? "a resource builder", line.Path, type.Name));
         }
     }
 

@@ -1,3 +1,4 @@
+using MeshDsl.Generator.Common;
 using Microsoft.CodeAnalysis;
 
 namespace MeshDsl.Generator.Diagnostics;
@@ -12,37 +13,37 @@ internal static class GeneratorDiagnostics
     private const string HelpBase = "https://meshdsl.invalid/docs/diagnostics#";
 
     public static readonly DiagnosticDescriptor InvalidYaml = Create(
-        "MESH0001", "CRD file is not valid YAML", "{0}: no builders are generated from this file; fix the YAML syntax", DiagnosticSeverity.Error);
+        DiagnosticIds.InvalidYaml, "CRD file is not valid YAML", "{0}: no builders are generated from this file; fix the YAML syntax", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NotACrd = Create(
-        "MESH0002", "Document is not a CustomResourceDefinition", "The document is a {0}, not an apiextensions.k8s.io/v1 CustomResourceDefinition, so it is skipped; pass only CRD files as MeshDsl CRD items", DiagnosticSeverity.Warning);
+        DiagnosticIds.NotACrd, "Document is not a CustomResourceDefinition", "The document is a {0}, not an apiextensions.k8s.io/v1 CustomResourceDefinition, so it is skipped; pass only CRD files as MeshDsl CRD items", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor MissingSchema = Create(
-        "MESH0003", "CRD version has no openAPIV3Schema", "Version '{0}' of {1} has no schema.openAPIV3Schema, so no builders are generated for it; add the schema or mark the version 'served: false'", DiagnosticSeverity.Warning);
+        DiagnosticIds.MissingSchema, "CRD version has no openAPIV3Schema", "Version '{0}' of {1} has no schema.openAPIV3Schema, so no builders are generated for it; add the schema or mark the version 'served: false'", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UntypedConstruct = Create(
-        "MESH0004", "Schema construct generated as a free-form value", "{0} at '{1}' cannot be typed ({2}), so it is generated as MeshDsl.FreeForm; build its value with FreeForm.Object(...) or FreeForm.List(...)", DiagnosticSeverity.Info);
+        DiagnosticIds.UntypedConstruct, "Schema construct generated as a free-form value", "{0} at '{1}' cannot be typed ({2}), so it is generated as MeshDsl.FreeForm; build its value with FreeForm.Object(...) or FreeForm.List(...)", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor NameCollision = Create(
-        "MESH0005", "Generated type name collision", "Two different schema objects are both named '{0}' in namespace '{1}' (at '{2}' and '{3}'); the second is generated as '{4}'. Give one of them another name in the naming table.", DiagnosticSeverity.Warning);
+        DiagnosticIds.NameCollision, "Generated type name collision", "Two different schema objects are both named '{0}' in namespace '{1}' (at '{2}' and '{3}'); the second is generated as '{4}'. Give one of them another name in the naming table.", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor LimitExceeded = Create(
-        "MESH0006", "CRD file exceeds the reader's limits", "{0}; no builders are generated from this document", DiagnosticSeverity.Error);
+        DiagnosticIds.LimitExceeded, "CRD file exceeds the reader's limits", "{0}; no builders are generated from this document", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidNamingTable = Create(
-        "MESH0007", "Invalid type naming table", "{0}; the table is ignored and path-based names are used", DiagnosticSeverity.Warning);
+        DiagnosticIds.InvalidNamingTable, "Invalid type naming table", "{0}; the table is ignored and path-based names are used", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor IncompleteCrd = Create(
-        "MESH0008", "CRD is missing a required field", "The CustomResourceDefinition has no '{0}', so it is skipped; add the field", DiagnosticSeverity.Warning);
+        DiagnosticIds.IncompleteCrd, "CRD is missing a required field", "The CustomResourceDefinition has no '{0}', so it is skipped; add the field", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor DuplicateKind = Create(
-        "MESH0009", "Kind defined twice", "{0} of group '{1}' is already defined by '{2}', so this definition is skipped; pass each CRD once", DiagnosticSeverity.Warning);
+        DiagnosticIds.DuplicateKind, "Kind defined twice", "{0} of group '{1}' is already defined by '{2}', so this definition is skipped; pass each CRD once", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor MissingSpec = Create(
-        "MESH0010", "CRD version has no spec object", "Version '{0}' of {1} has no 'spec' object with properties, so no builders are generated for it", DiagnosticSeverity.Warning);
+        DiagnosticIds.MissingSpec, "CRD version has no spec object", "Version '{0}' of {1} has no 'spec' object with properties, so no builders are generated for it", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InternalError = Create(
-        "MESH0099", "MeshDsl generator failed", "The MeshDsl generator failed on this file and generated nothing from it: {0}. Please report this with the file.", DiagnosticSeverity.Error);
+        DiagnosticIds.InternalError, "MeshDsl generator failed", "The MeshDsl generator failed on this file and generated nothing from it: {0}. Please report this with the file.", DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());

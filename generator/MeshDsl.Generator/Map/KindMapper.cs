@@ -29,7 +29,7 @@ internal static class KindMapper
             var spec = version.Root!.Properties.FirstOrDefault(p => p.Name == "spec")?.Schema;
             if (spec is null || TypeMappingTable.Map(spec).Shape != Shape.Object)
             {
-                mapper.Diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.MissingSpec, crd.Path, version.Line, 1, version.Name, crd.Kind));
+                mapper.Diagnostics.Add(DiagnosticSpec.Create(DiagnosticIds.MissingSpec, crd.Path, version.Line, 1, version.Name, crd.Kind));
                 continue;
             }
 
@@ -136,7 +136,7 @@ internal static class KindMapper
             var mapping = TypeMappingTable.Map(node);
             if (record && TypeMappingTable.IsUntypeable(node) && _reportedUntyped.Add(path))
             {
-                Diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.UntypedConstruct, _crd.Path, node.Line, node.Column, _crd.Kind, path, node.Untyped!));
+                Diagnostics.Add(DiagnosticSpec.Create(DiagnosticIds.UntypedConstruct, _crd.Path, node.Line, node.Column, _crd.Kind, path, node.Untyped!));
             }
 
             switch (mapping.Shape)

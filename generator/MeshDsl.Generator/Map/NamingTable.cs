@@ -34,7 +34,7 @@ internal sealed record NamingTable(EquatableArray<NamingEntry> Entries, Equatabl
             }
             catch (YamlReadException exception)
             {
-                diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.InvalidNamingTable, file.Path, exception.Line, exception.Column, exception.Message));
+                diagnostics.Add(DiagnosticSpec.Create(DiagnosticIds.InvalidNamingTable, file.Path, exception.Line, exception.Column, exception.Message));
             }
         }
 
@@ -52,7 +52,7 @@ internal sealed record NamingTable(EquatableArray<NamingEntry> Entries, Equatabl
 
         if (root is not YamlSequence sequence)
         {
-            diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.InvalidNamingTable, file.Path, root.Line, root.Column, "The naming table must be a list of { group, kind, names } entries"));
+            diagnostics.Add(DiagnosticSpec.Create(DiagnosticIds.InvalidNamingTable, file.Path, root.Line, root.Column, "The naming table must be a list of { group, kind, names } entries"));
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed record NamingTable(EquatableArray<NamingEntry> Entries, Equatabl
             var kind = (item as YamlMap)?.GetString("kind");
             if (group is null || kind is null || (item as YamlMap)?.Get("names") is not YamlMap names)
             {
-                diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.InvalidNamingTable, file.Path, item.Line, item.Column, "An entry needs 'group', 'kind' and a 'names' map of schema path to type name"));
+                diagnostics.Add(DiagnosticSpec.Create(DiagnosticIds.InvalidNamingTable, file.Path, item.Line, item.Column, "An entry needs 'group', 'kind' and a 'names' map of schema path to type name"));
                 continue;
             }
 

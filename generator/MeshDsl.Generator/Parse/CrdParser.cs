@@ -19,7 +19,7 @@ internal static class CrdParser
         }
         catch (YamlReadException exception)
         {
-            var descriptor = exception.IsLimit ? GeneratorDiagnostics.LimitExceeded : GeneratorDiagnostics.InvalidYaml;
+            var descriptor = exception.IsLimit ? DiagnosticIds.LimitExceeded : DiagnosticIds.InvalidYaml;
             diagnostics.Add(DiagnosticSpec.Create(descriptor, document.Path, exception.Line, exception.Column, exception.Message));
             return new ParsedCrd(null, diagnostics.ToEquatableArray());
         }
@@ -27,7 +27,7 @@ internal static class CrdParser
         if (root is not YamlMap map)
         {
             var what = root is null ? "empty document" : root is YamlSequence ? "YAML list" : "YAML scalar";
-            diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.NotACrd, document.Path, root?.Line ?? document.StartLine, root?.Column ?? 1, what));
+            diagnostics.Add(DiagnosticSpec.Create(DiagnosticIds.NotACrd, document.Path, root?.Line ?? document.StartLine, root?.Column ?? 1, what));
             return new ParsedCrd(null, diagnostics.ToEquatableArray());
         }
 
@@ -36,7 +36,7 @@ internal static class CrdParser
         if (kind != "CustomResourceDefinition" || apiVersion != "apiextensions.k8s.io/v1")
         {
             var what = kind is null ? "document without 'kind'" : $"{kind} ({apiVersion ?? "no apiVersion"})";
-            diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.NotACrd, document.Path, map.Line, map.Column, what));
+            diagnostics.Add(DiagnosticSpec.Create(DiagnosticIds.NotACrd, document.Path, map.Line, map.Column, what));
             return new ParsedCrd(null, diagnostics.ToEquatableArray());
         }
 
@@ -57,7 +57,7 @@ internal static class CrdParser
         {
             // Point at the "spec:" key when there is one: the field that is missing belongs under it.
             var at = (YamlValue?)map.Entries.FirstOrDefault(e => e.Key.Value == "spec").Key ?? map;
-            diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.IncompleteCrd, document.Path, at.Line, at.Column, missing));
+            diagnostics.Add(DiagnosticSpec.Create(DiagnosticIds.IncompleteCrd, document.Path, at.Line, at.Column, missing));
             return null;
         }
 
@@ -67,7 +67,7 @@ internal static class CrdParser
             var name = item.GetString("name");
             if (name is null)
             {
-                diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.IncompleteCrd, document.Path, item.Line, item.Column, "spec.versions[].name"));
+                diagnostics.Add(DiagnosticSpec.Create(DiagnosticIds.IncompleteCrd, document.Path, item.Line, item.Column, "spec.versions[].name"));
                 continue;
             }
 
@@ -76,7 +76,7 @@ internal static class CrdParser
             var schema = (item.Get("schema") as YamlMap)?.Get("openAPIV3Schema") as YamlMap;
             if (schema is null && served)
             {
-                diagnostics.Add(DiagnosticSpec.Create(GeneratorDiagnostics.MissingSchema, document.Path, item.Line, item.Column, name, kind!));
+                diagnostics.Add(DiagnosticSpec.Create(DiagnosticIds.MissingSchema, document.Path, item.Line, item.Column, name, kind!));
             }
 
             versionSchemas.Add(new CrdVersionSchema(name, served, storage, schema is null ? null : SchemaReader.Read(schema), item.Line));
