@@ -16,10 +16,17 @@ internal static class CommandLine
 
     private const string Usage = """
         usage: meshdsl emit --assembly <path.dll> --out <folder> [--layout files|single]
+               meshdsl validate <files|folders|-> [--crd <crd.yaml>] [--strict]
 
-          emit   Runs the mesh definitions (IMeshDefinition classes) of a built assembly and writes their
-                 manifests into the folder, plus a kustomization.yaml.
+          emit       Runs the mesh definitions (IMeshDefinition classes) of a built assembly and writes their
+                     manifests into the folder, plus a kustomization.yaml.
+          validate   Checks YAML documents against Istio's CRD schemas (and --crd's): types, ranges, enums,
+                     required and unknown fields, "at most one of" groups. Unknown fields are warnings, errors
+                     with --strict. Exit code 0: clean, 1: findings, 2: usage error or unreadable input.
         """;
+
+    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--assembly", "--out", "--layout", "--crd", "--output" };
+    private static readonly HashSet<string> FlagOptions = new(StringComparer.Ordinal) { "--strict" };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -29,7 +36,7 @@ internal static class CommandLine
             return args.Length == 0 ? UsageError : Success;
         }
 
-        if (!TryParseOptions(args, 1, out var options, out var problem))
+        if (!TryParseOptions(args, 1, out var options, out var inputs, out var problem))
         {
             error.WriteLine($"meshdsl: {problem}");
             error.WriteLine(Usage);
@@ -39,6 +46,7 @@ internal static class CommandLine
         return args[0] switch
         {
             "emit" => EmitCommand.Run(options, output, error),
+            "validate" => ValidateCommand.Run(options, inputs, output, error),
             _ => Fail(error, $"unknown command '{args[0]}'"),
         };
     }
@@ -50,19 +58,36 @@ internal static class CommandLine
         return UsageError;
     }
 
-    private static bool TryParseOptions(string[] args, int start, out Dictionary<string, string> options, out string problem)
+    private static bool TryParseOptions(string[] args, int start, out Dictionary<string, string> options, out List<string> inputs, out string problem)
     {
         options = new Dictionary<string, string>(StringComparer.Ordinal);
+        inputs = new List<string>();
         problem = string.Empty;
         for (var i = start; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            if (FlagOptions.Contains(args[i]))
             {
-                problem = $"'{args[i]}' is not an option with a value";
+                options[args[i]] = "true";
+            }
+            else if (ValueOptions.Contains(args[i]))
+            {
+                if (i + 1 >= args.Length)
+                {
+                    problem = $"'{args[i]}' needs a value";
+                    return false;
+                }
+
+                options[args[i]] = args[++i];
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                problem = $"unknown option '{args[i]}'";
                 return false;
             }
-
-            options[args[i]] = args[++i];
+            else
+            {
+                inputs.Add(args[i]);
+            }
         }
 
         return true;

@@ -16,6 +16,20 @@ internal sealed record SchemaNode
 
     public string? Maximum { get; init; }
 
+    public long? MinLength { get; init; }
+
+    public long? MaxLength { get; init; }
+
+    public string? Pattern { get; init; }
+
+    public long? MinItems { get; init; }
+
+    public long? MaxItems { get; init; }
+
+    public long? MaxProperties { get; init; }
+
+    public bool Nullable { get; init; }
+
     public EquatableArray<string> EnumValues { get; init; }
 
     public EquatableArray<SchemaProperty> Properties { get; init; }

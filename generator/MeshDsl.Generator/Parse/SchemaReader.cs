@@ -27,6 +27,13 @@ internal static class SchemaReader
             Description = map.GetString("description"),
             Minimum = map.GetString("minimum"),
             Maximum = map.GetString("maximum"),
+            MinLength = Long(map.GetString("minLength")),
+            MaxLength = Long(map.GetString("maxLength")),
+            Pattern = map.GetString("pattern"),
+            MinItems = Long(map.GetString("minItems")),
+            MaxItems = Long(map.GetString("maxItems")),
+            MaxProperties = Long(map.GetString("maxProperties")),
+            Nullable = (map.Get("nullable") as YamlScalar)?.IsTrue ?? false,
             EnumValues = Strings(map.Get("enum")),
             Properties = properties,
             Required = Strings(map.Get("required")),
@@ -118,6 +125,9 @@ internal static class SchemaReader
 
         return null;
     }
+
+    private static long? Long(string? text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static EquatableArray<string> Strings(YamlValue? value) =>
         (value as YamlSequence)?.Items.OfType<YamlScalar>().Select(s => s.Value).ToEquatableArray() ?? EquatableArray<string>.Empty;

@@ -1,0 +1,76 @@
+using System.IO;
+using System.Linq;
+using MeshDsl.Cli;
+using Xunit;
+
+namespace MeshDsl.Validation.Tests;
+
+/// <summary>`meshdsl validate`: output format and exit codes.</summary>
+public sealed class ValidateCommandTests
+{
+    private const string Valid = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n  hosts: [a]\n";
+    private const string Unknown = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n  hosts: [a]\n  hostz: [b]\n";
+
+    [Fact]
+    public void Clean_input_exits_zero()
+    {
+        var (code, output) = Run(Valid);
+
+        Assert.Equal(0, code);
+        Assert.Contains("1 documents, 0 errors, 0 warnings", output);
+    }
+
+    [Fact]
+    public void Findings_are_printed_as_file_line_column_and_exit_one()
+    {
+        var (code, output) = Run(Valid + "---\n" + Valid.Replace("hosts: [a]", "hosts: a"));
+
+        Assert.Equal(1, code);
+        Assert.Contains(":11:3: error MESH0201 spec.hosts: expected a list, found the string 'a'", output);
+    }
+
+    [Fact]
+    public void Unknown_fields_warn_unless_strict()
+    {
+        Assert.Equal(0, Run(Unknown).Code);
+        var (code, output) = Run(Unknown, "--strict");
+
+        Assert.Equal(1, code);
+        Assert.Contains(":6:3: error MESH0202 spec.hostz: unknown field 'hostz'", output);
+    }
+
+    [Fact]
+    public void Missing_input_and_bad_options_exit_two()
+    {
+        var error = new StringWriter();
+        Assert.Equal(2, CommandLine.Run(new[] { "validate", "/no/such/file.yaml" }, new StringWriter(), error));
+        Assert.Contains("does not exist", error.ToString());
+        Assert.Equal(2, CommandLine.Run(new[] { "validate" }, new StringWriter(), new StringWriter()));
+        Assert.Equal(2, CommandLine.Run(new[] { "validate", "x.yaml", "--bogus" }, new StringWriter(), new StringWriter()));
+    }
+
+    [Fact]
+    public void Broken_yaml_is_a_located_finding()
+    {
+        var (code, output) = Run("apiVersion: v1\nkind: [oops\n");
+
+        Assert.Equal(1, code);
+        Assert.Contains("error MESH0210 (document): not valid YAML", output);
+    }
+
+    private static (int Code, string Output) Run(string yaml, params string[] options)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"meshdsl-validate-{System.Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, yaml);
+        try
+        {
+            var output = new StringWriter();
+            var code = CommandLine.Run(new[] { "validate", file }.Concat(options).ToArray(), output, new StringWriter());
+            return (code, output.ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
