@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using MeshDsl.Emission;
+using MeshDsl.Validation;
 
 namespace MeshDsl.Cli;
 
@@ -33,6 +34,11 @@ internal static class EmitCommand
         }
 
         var set = DefinitionRunner.Run(Path.GetFullPath(assembly));
+        if (set.Errors.Count == 0)
+        {
+            set.Errors.AddRange(Validate(set.Manifests, output));
+        }
+
         foreach (var problem in set.Errors)
         {
             output.WriteLine(problem.ToString());
@@ -48,5 +54,28 @@ internal static class EmitCommand
         var result = ManifestFolder.Write(folder, ManifestLayouts.Render(set.Manifests, layout));
         output.WriteLine($"meshdsl: {set.Manifests.Count} resources → {folder} ({result.Written.Count} written, {result.Unchanged.Count} unchanged, {result.Removed.Count} removed)");
         return CommandLine.Success;
+    }
+
+    // The same schema checks as `meshdsl validate`, reported at the C# line that set the value. Warnings
+    // (unknown fields) are printed for MSBuild to show; errors stop the write.
+    private static IEnumerable<EmitError> Validate(IReadOnlyList<Manifest> manifests, TextWriter output)
+    {
+        var validator = new DocumentValidator(CrdCatalog.Istio());
+        foreach (var manifest in manifests)
+        {
+            DocumentLocations.Inherit(manifest.Document, manifest.DeclaredAt);
+            foreach (var finding in validator.Validate(manifest.Document))
+            {
+                var problem = new EmitError(finding.Id, $"{manifest.Id} {finding.Path}: {finding.Message}", finding.At ?? manifest.DeclaredAt);
+                if (finding.Severity == FindingSeverity.Error)
+                {
+                    yield return problem;
+                }
+                else
+                {
+                    output.WriteLine(problem.ToString().Replace($": error {finding.Id}:", $": warning {finding.Id}:"));
+                }
+            }
+        }
     }
 }

@@ -96,6 +96,26 @@ public sealed class EmissionTests
     }
 
     [Fact]
+    public void A_schema_violation_fails_the_build_at_the_csharp_line_that_caused_it()
+    {
+        var project = new ConsumerProject("schema");
+        project.Define("""
+                    mesh.Add(VirtualService.Create("reviews", vs => vs
+                        .Namespace("default")
+                        .Hosts("reviews")
+                        .Http(r => r
+                            .Route(d => d.Weight(100))   // no destination
+                            .Timeout("10s"))));
+            """);
+
+        var (exitCode, output) = project.Build();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"Definitions.cs({project.LineOf("// no destination")},1): error MESH0203: VirtualService default/reviews spec.http[0].route[0].destination: required field 'destination' is missing", output);
+        Assert.False(Directory.Exists(project.OutputFolder) && Directory.GetFiles(project.OutputFolder, "*.yaml").Length > 0);
+    }
+
+    [Fact]
     public void Emission_can_be_switched_off_or_written_as_one_file()
     {
         var off = new ConsumerProject("off", extraProperties: "<MeshDslEmit>false</MeshDslEmit>");
