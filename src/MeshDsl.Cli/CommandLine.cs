@@ -16,7 +16,7 @@ internal static class CommandLine
 
     private const string Usage = """
         usage: meshdsl emit --assembly <path.dll> --out <folder> [--layout files|single]
-               meshdsl validate <files|folders|-> [--crd <crd.yaml>] [--strict]
+               meshdsl validate <files|folders|-> [--crd <crd.yaml>] [--strict] [--output text|json|sarif]
 
           emit       Runs the mesh definitions (IMeshDefinition classes) of a built assembly and writes their
                      manifests into the folder, plus a kustomization.yaml.

@@ -17,9 +17,10 @@ internal static class ValidateCommand
             return CommandLine.UsageError;
         }
 
-        if (options.TryGetValue("--output", out var format) && format != "text")
+        var format = options.TryGetValue("--output", out var requested) ? requested : "text";
+        if (!FindingReports.Formats.Contains(format))
         {
-            error.WriteLine($"meshdsl: --output {format} is not supported yet; use text");
+            error.WriteLine($"meshdsl: --output is one of {string.Join(", ", FindingReports.Formats)}, not '{format}'");
             return CommandLine.UsageError;
         }
 
@@ -36,6 +37,7 @@ internal static class ValidateCommand
         var strict = options.ContainsKey("--strict");
         var validator = new DocumentValidator(catalog);
         var (documents, errors, warnings, unreadable) = (0, 0, 0, false);
+        var reported = new List<ReportedFinding>();
         foreach (var (file, text) in Read(inputs, error))
         {
             if (text is null)
@@ -53,7 +55,7 @@ internal static class ValidateCommand
                 foreach (var finding in findings)
                 {
                     var shown = strict && finding.Severity == FindingSeverity.Warning ? finding with { Severity = FindingSeverity.Error } : finding;
-                    output.WriteLine(shown.ToString());
+                    reported.Add(new ReportedFinding(shown, ResourceOf(document)));
                     if (shown.Severity == FindingSeverity.Error)
                     {
                         errors++;
@@ -66,8 +68,22 @@ internal static class ValidateCommand
             }
         }
 
-        output.WriteLine($"meshdsl: {documents} documents, {errors} errors, {warnings} warnings");
+        FindingReports.Write(format, reported, output);
+        var summary = $"meshdsl: {documents} documents, {errors} errors, {warnings} warnings";
+        (format == "text" ? output : error).WriteLine(summary);
         return unreadable ? CommandLine.UsageError : errors > 0 ? CommandLine.Findings : CommandLine.Success;
+    }
+
+    // "Gateway default/web-gateway" for the document's resource, when it has a kind and a name.
+    private static string? ResourceOf(YamlDocument document)
+    {
+        if (document.Root is not Documents.DocumentMap map || map["kind"] is not Documents.DocumentScalar kind
+            || map["metadata"] is not Documents.DocumentMap metadata || metadata["name"] is not Documents.DocumentScalar name)
+        {
+            return null;
+        }
+
+        return metadata["namespace"] is Documents.DocumentScalar ns ? $"{kind.Text} {ns.Text}/{name.Text}" : $"{kind.Text} {name.Text}";
     }
 
     private static IEnumerable<(string File, string? Text)> Read(IReadOnlyList<string> inputs, TextWriter error)

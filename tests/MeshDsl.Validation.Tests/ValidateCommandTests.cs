@@ -50,6 +50,37 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void Json_output_is_an_array_of_located_findings()
+    {
+        var (code, output) = Run(Unknown, "--strict", "--output", "json");
+
+        Assert.Equal(1, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var finding = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("MESH0202", finding.GetProperty("id").GetString());
+        Assert.Equal("error", finding.GetProperty("severity").GetString());
+        Assert.Equal("spec.hostz", finding.GetProperty("path").GetString());
+        Assert.Equal(6, finding.GetProperty("line").GetInt32());
+        Assert.Equal("VirtualService a", finding.GetProperty("resource").GetString());
+    }
+
+    [Fact]
+    public void Sarif_output_carries_rule_level_and_region()
+    {
+        var (code, output) = Run(Unknown, "--output", "sarif");
+
+        Assert.Equal(0, code);
+        using var sarif = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        var result = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+        Assert.Equal("MESH0202", result.GetProperty("ruleId").GetString());
+        Assert.Equal("warning", result.GetProperty("level").GetString());
+        var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal((6, 3), (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32()));
+        Assert.Contains("unknown field 'hostz'", result.GetProperty("message").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void Broken_yaml_is_a_located_finding()
     {
         var (code, output) = Run("apiVersion: v1\nkind: [oops\n");
