@@ -30,6 +30,12 @@ public sealed class DocumentValidator
             return findings;
         }
 
+        if (apiVersion.Text.Length == 0 || (!apiVersion.Text.Contains('/') && _groups.Contains(apiVersion.Text)))
+        {
+            findings.Add(new ValidationFinding(ValidationIds.UnknownKind, FindingSeverity.Error, "apiVersion", apiVersion.Text.Length == 0 ? "apiVersion is empty; write group/version, for example networking.istio.io/v1" : $"'{apiVersion.Text}' is a group without a version; write {apiVersion.Text}/<version>", apiVersion.DeclaredAt ?? document.DeclaredAt));
+            return findings;
+        }
+
         var check = _catalog.CheckFor(apiVersion.Text, kind.Text);
         if (check is null)
         {

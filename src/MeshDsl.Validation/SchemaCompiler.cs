@@ -57,7 +57,7 @@ internal static class SchemaCompiler
         var openEnded = schema.PreserveUnknownFields || (properties.Count == 0 && additional is null);
         var required = schema.Required.ToArray();
         var groups = schema.OneOfGroups.ToArray();
-        var maxProperties = schema.MaxProperties;
+        var (minProperties, maxProperties) = (schema.MinProperties, schema.MaxProperties);
         return (node, path, findings) =>
         {
             if (node is not DocumentMap map)
@@ -96,6 +96,11 @@ internal static class SchemaCompiler
                 Report(findings, ValidationIds.BadCount, path, map, $"has {map.Count} entries, more than the {max} allowed");
             }
 
+            if (minProperties is { } min && map.Count < min)
+            {
+                Report(findings, ValidationIds.BadCount, path, map, $"has {map.Count} entries, fewer than the {min} required");
+            }
+
             foreach (var entry in map)
             {
                 if (properties.TryGetValue(entry.Key, out var check))
@@ -105,6 +110,10 @@ internal static class SchemaCompiler
                 else if (additional is not null)
                 {
                     additional(entry.Value, path.Field(entry.Key), findings);
+                }
+                else if (isRoot && entry.Key == "metadata" && entry.Value is not DocumentMap)
+                {
+                    Report(findings, ValidationIds.WrongType, path.Field(entry.Key), entry.Value, $"expected an object, found {Describe(entry.Value)}");
                 }
                 else if (!openEnded && !(isRoot && ImplicitRootFields.Contains(entry.Key)))
                 {
@@ -208,8 +217,7 @@ internal static class SchemaCompiler
                 return;
             }
 
-            var value = decimal.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : (decimal?)null;
-            if (value is { } v && ((min is { } low && v < low) || (max is { } high && v > high)))
+            if (OutsideRange(scalar.Text, min, max))
             {
                 Report(findings, ValidationIds.OutOfRange, path, node, $"{scalar.Text} is outside {Bound(min, "-∞")}..{Bound(max, "∞")}");
             }
@@ -251,6 +259,28 @@ internal static class SchemaCompiler
         }
 
         return (min, max);
+    }
+
+    // Exact for every decimal; beyond decimal's range (1e30, .inf) and for .nan, by double comparison.
+    private static bool OutsideRange(string text, decimal? min, decimal? max)
+    {
+        if (min is null && max is null)
+        {
+            return false;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
+        {
+            return (min is { } low && exact < low) || (max is { } high && exact > high);
+        }
+
+        var approximate = text switch
+        {
+            ".inf" or "+.inf" => double.PositiveInfinity,
+            "-.inf" => double.NegativeInfinity,
+            _ => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : double.NaN,
+        };
+        return double.IsNaN(approximate) || (min is { } l && approximate < (double)l) || (max is { } h && approximate > (double)h);
     }
 
     private static string Bound(decimal? value, string none) => value?.ToString(CultureInfo.InvariantCulture) ?? none;

@@ -65,6 +65,7 @@ public sealed class MalformedInputTests
     [InlineData("{ \"json\": true, ")]
     [InlineData("- a\n- b\n")]
     [InlineData("key: value\n  bad indentation: x\n")]
+    [InlineData("- {b\n- c\n")]
     [InlineData("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec: 42\n")]
     [InlineData("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  group: g\n  names: {kind: K, plural: ks}\n  versions: [{name: v1, served: true, schema: {openAPIV3Schema: {properties: {spec: {properties: {x: {items: 3}}}}}}}]\n")]
     public void Garbage_never_throws(string text)

@@ -26,6 +26,8 @@ internal sealed record SchemaNode
 
     public long? MaxItems { get; init; }
 
+    public long? MinProperties { get; init; }
+
     public long? MaxProperties { get; init; }
 
     public bool Nullable { get; init; }

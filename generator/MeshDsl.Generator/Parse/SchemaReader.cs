@@ -32,6 +32,7 @@ internal static class SchemaReader
             Pattern = map.GetString("pattern"),
             MinItems = Long(map.GetString("minItems")),
             MaxItems = Long(map.GetString("maxItems")),
+            MinProperties = Long(map.GetString("minProperties")),
             MaxProperties = Long(map.GetString("maxProperties")),
             Nullable = (map.Get("nullable") as YamlScalar)?.IsTrue ?? false,
             EnumValues = Strings(map.Get("enum")),

@@ -123,6 +123,13 @@ internal static class YamlTreeReader
             var message = exception.InnerException?.Message ?? exception.Message;
             throw new YamlReadException(Describe(message), (int)exception.Start.Line + firstLine - 1, (int)exception.Start.Column, isLimit: false);
         }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner gives up on some malformed input (an unclosed flow collection before a
+            // plain scalar) with InvalidOperationException instead of a YamlException: still bad YAML.
+            var at = parser.Current?.Start;
+            throw new YamlReadException($"the YAML cannot be parsed ({exception.Message})", (int)(at?.Line ?? 1) + firstLine - 1, (int)(at?.Column ?? 1), isLimit: false);
+        }
     }
 
     private static YamlValue ReadNode(IParser parser, int firstLine, int depth)

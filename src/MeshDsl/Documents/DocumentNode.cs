@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 
@@ -46,6 +47,8 @@ public sealed partial class DocumentMap : DocumentNode, IEnumerable<KeyValuePair
     /// <summary>Adds an entry; keys are unique, so adding an existing key replaces its value.</summary>
     public void Add(string key, DocumentNode value)
     {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
         for (var i = 0; i < _entries.Count; i++)
         {
             if (_entries[i].Key == key)
@@ -76,7 +79,7 @@ public sealed class DocumentList : DocumentNode, IEnumerable<DocumentNode>
     public DocumentNode this[int index] => _items[index];
 
     /// <summary>Appends an item.</summary>
-    public void Add(DocumentNode item) => _items.Add(item);
+    public void Add(DocumentNode item) => _items.Add(item ?? throw new ArgumentNullException(nameof(item)));
 
     /// <inheritdoc />
     public IEnumerator<DocumentNode> GetEnumerator() => _items.GetEnumerator();
