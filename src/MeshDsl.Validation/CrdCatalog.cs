@@ -42,28 +42,35 @@ public sealed class CrdCatalog
             foreach (var version in crd.Versions.Where(v => v.Served && v.Root is not null))
             {
                 var key = ($"{crd.Group}/{version.Name}", crd.Kind);
-                _schemas[key] = version.Root!;
-                _compiled.Remove(key);
+                lock (_compiled)
+                {
+                    _schemas[key] = version.Root!;
+                    _compiled.Remove(key);
+                }
             }
         }
 
         return kinds;
     }
 
+    // Compiled on first use; the lock makes one catalog safe to share between threads.
     internal SchemaCheck? CheckFor(string apiVersion, string kind)
     {
-        if (_compiled.TryGetValue((apiVersion, kind), out var check))
+        lock (_compiled)
         {
+            if (_compiled.TryGetValue((apiVersion, kind), out var check))
+            {
+                return check;
+            }
+
+            if (!_schemas.TryGetValue((apiVersion, kind), out var schema))
+            {
+                return null;
+            }
+
+            check = SchemaCompiler.Compile(schema, isRoot: true);
+            _compiled[(apiVersion, kind)] = check;
             return check;
         }
-
-        if (!_schemas.TryGetValue((apiVersion, kind), out var schema))
-        {
-            return null;
-        }
-
-        check = SchemaCompiler.Compile(schema, isRoot: true);
-        _compiled[(apiVersion, kind)] = check;
-        return check;
     }
 }

@@ -179,23 +179,27 @@ internal static class SchemaCompiler
             var text = scalar.Text;
             if (values is not null && !values.Contains(text))
             {
-                Report(findings, ValidationIds.NotInEnum, path, node, $"'{text}' is not one of {string.Join(", ", schema.EnumValues)}");
+                Report(findings, ValidationIds.NotInEnum, path, node, $"'{Shorten(text)}' is not one of {string.Join(", ", schema.EnumValues)}");
             }
 
-            var length = new StringInfo(text).LengthInTextElements;
-            if (maxLength is { } max && length > max)
+            if (maxLength is not null || minLength is not null)
             {
-                Report(findings, ValidationIds.BadString, path, node, $"is {length} characters long, more than the {max} allowed");
-            }
+                // The API server counts code points (Go's utf8.RuneCountInString), not UTF-16 units or graphemes.
+                var length = text.Length - CountSurrogatePairs(text);
+                if (maxLength is { } max && length > max)
+                {
+                    Report(findings, ValidationIds.BadString, path, node, $"is {length} characters long, more than the {max} allowed");
+                }
 
-            if (minLength is { } min && length < min)
-            {
-                Report(findings, ValidationIds.BadString, path, node, $"is {length} characters long, fewer than the {min} required");
+                if (minLength is { } min && length < min)
+                {
+                    Report(findings, ValidationIds.BadString, path, node, $"is {length} characters long, fewer than the {min} required");
+                }
             }
 
             if (pattern is not null && !pattern.IsMatch(text))
             {
-                Report(findings, ValidationIds.BadString, path, node, $"'{text}' does not match the pattern {schema.Pattern}");
+                Report(findings, ValidationIds.BadString, path, node, $"'{Shorten(text)}' does not match the pattern {schema.Pattern}");
             }
         };
     }
@@ -283,6 +287,24 @@ internal static class SchemaCompiler
         return double.IsNaN(approximate) || (min is { } l && approximate < (double)l) || (max is { } h && approximate > (double)h);
     }
 
+    // Findings quote values; a 100,000-character value is quoted by its start.
+    private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+
+    private static int CountSurrogatePairs(string text)
+    {
+        var pairs = 0;
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+            {
+                pairs++;
+                i++;
+            }
+        }
+
+        return pairs;
+    }
+
     private static string Bound(decimal? value, string none) => value?.ToString(CultureInfo.InvariantCulture) ?? none;
 
     private static bool IsAllowedNull(DocumentNode node, SchemaNode schema) => schema.Nullable && node is DocumentScalar { Kind: ScalarKind.Null };
@@ -294,7 +316,7 @@ internal static class SchemaCompiler
     {
         DocumentMap => "an object",
         DocumentList => "a list",
-        DocumentScalar { Kind: ScalarKind.String } s => $"the string '{s.Text}'",
+        DocumentScalar { Kind: ScalarKind.String } s => $"the string '{Shorten(s.Text)}'",
         DocumentScalar { Kind: ScalarKind.Null } => "null",
         DocumentScalar s => $"{s.Kind.ToString().ToLowerInvariant()} {s.Text}",
         _ => "a value",
