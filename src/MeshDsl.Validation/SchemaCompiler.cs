@@ -127,6 +127,7 @@ internal static class SchemaCompiler
     {
         var items = schema.Items is null ? null : Compile(schema.Items);
         var (minItems, maxItems) = (schema.MinItems, schema.MaxItems);
+        var identity = ItemIdentity(schema);
         return (node, path, findings) =>
         {
             if (node is not DocumentList list)
@@ -154,6 +155,18 @@ internal static class SchemaCompiler
                 for (var i = 0; i < list.Count; i++)
                 {
                     items(list[i], path.Item(i), findings);
+                }
+            }
+
+            if (identity is not null && list.Count > 1)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (identity(list[i]) is { } id && !seen.Add(id))
+                    {
+                        Report(findings, ValidationIds.DuplicateItem, path.Item(i), list[i], $"duplicates an earlier item ({Shorten(id)}); a {schema.ListType}-type list needs each {(schema.ListType == "map" ? "key" : "value")} once");
+                    }
                 }
             }
         };
@@ -286,6 +299,16 @@ internal static class SchemaCompiler
         };
         return double.IsNaN(approximate) || (min is { } l && approximate < (double)l) || (max is { } h && approximate > (double)h);
     }
+
+    // What makes an item unique in a set-type list (its value) or a map-type list (its key fields); null otherwise.
+    private static Func<DocumentNode, string?>? ItemIdentity(SchemaNode schema) => schema.ListType switch
+    {
+        "set" => item => item is DocumentScalar scalar ? $"{scalar.Kind}:{scalar.Text}" : null,
+        "map" when !schema.ListMapKeys.IsEmpty => item => item is DocumentMap map
+            ? string.Join(", ", schema.ListMapKeys.Select(key => $"{key}={(map[key] as DocumentScalar)?.Text ?? "(unset)"}"))
+            : null,
+        _ => null,
+    };
 
     // Findings quote values; a 100,000-character value is quoted by its start.
     private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";

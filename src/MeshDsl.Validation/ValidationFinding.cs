@@ -54,4 +54,7 @@ public static class ValidationIds
 
     /// <summary>The YAML cannot be read.</summary>
     public const string Unreadable = "MESH0210";
+
+    /// <summary>Two items of a set or map-type list with the same value or key.</summary>
+    public const string DuplicateItem = "MESH0211";
 }

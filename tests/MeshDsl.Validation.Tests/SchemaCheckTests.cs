@@ -53,6 +53,20 @@ public sealed class SchemaCheckTests
     }
 
     [Fact]
+    public void Map_type_lists_need_each_key_once()
+    {
+        const string Ports = "hosts: [api.example.com]\nresolution: DNS\nports:\n  - {number: 443, name: https, protocol: TLS}\n  - {number: 8443, name: {{second}}, protocol: TLS}";
+
+        var duplicate = Validate("networking.istio.io/v1", "ServiceEntry", Ports.Replace("{{second}}", "https"));
+        var distinct = Validate("networking.istio.io/v1", "ServiceEntry", Ports.Replace("{{second}}", "https-alt"));
+
+        var finding = Assert.Single(duplicate, f => f.Id == "MESH0211");
+        Assert.Equal("spec.ports[1]", finding.Path);
+        Assert.Contains("name=https", finding.Message);
+        Assert.Empty(distinct);
+    }
+
+    [Fact]
     public void Quoted_numbers_are_strings_and_plain_ones_integers()
     {
         var quoted = Validate("networking.istio.io/v1", "Gateway", "servers:\n  - port: {number: \"80\", name: http, protocol: HTTP}\n    hosts: [\"*\"]");

@@ -32,6 +32,12 @@ internal sealed record SchemaNode
 
     public bool Nullable { get; init; }
 
+    /// <summary><c>x-kubernetes-list-type</c>: atomic (default), set or map.</summary>
+    public string? ListType { get; init; }
+
+    /// <summary><c>x-kubernetes-list-map-keys</c>: the fields that identify an item of a map-type list.</summary>
+    public EquatableArray<string> ListMapKeys { get; init; }
+
     public EquatableArray<string> EnumValues { get; init; }
 
     public EquatableArray<SchemaProperty> Properties { get; init; }

@@ -35,6 +35,8 @@ internal static class SchemaReader
             MinProperties = Long(map.GetString("minProperties")),
             MaxProperties = Long(map.GetString("maxProperties")),
             Nullable = (map.Get("nullable") as YamlScalar)?.IsTrue ?? false,
+            ListType = map.GetString("x-kubernetes-list-type"),
+            ListMapKeys = Strings(map.Get("x-kubernetes-list-map-keys")),
             EnumValues = Strings(map.Get("enum")),
             Properties = properties,
             Required = Strings(map.Get("required")),
