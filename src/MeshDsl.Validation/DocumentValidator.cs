@@ -50,6 +50,11 @@ public sealed class DocumentValidator
         }
 
         check(document, FieldPath.Root, findings);
+        if (apiVersion.Text.StartsWith("networking.istio.io/", System.StringComparison.Ordinal) && kind.Text == "VirtualService")
+        {
+            Istio.VirtualServiceChecks.Check(map, new Istio.Findings(findings));
+        }
+
         return findings;
     }
 }

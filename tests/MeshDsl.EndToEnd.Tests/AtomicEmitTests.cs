@@ -21,7 +21,8 @@ public sealed class AtomicEmitTests
                     for (var i = 0; i < {{Resources}}; i++)
                     {
                         var name = "svc-" + i;
-                        mesh.Add(VirtualService.Create(name, vs => vs.Namespace("default").Hosts(variant + "-" + name + ".example.com")));
+                        mesh.Add(VirtualService.Create(name, vs => vs.Namespace("default").Hosts(variant + "-" + name + ".example.com")
+                            .Tcp(t => t.Route(d => d.Destination(x => x.Host("backend"))))));
                     }
             """);
         var build = project.Build();
@@ -75,7 +76,8 @@ public sealed class AtomicEmitTests
             var text = File.ReadAllText(file);
             var document = Assert.Single(YamlData.LoadAll(text));
             Assert.StartsWith("VirtualService default/svc-", YamlData.Id(document));
-            Assert.EndsWith(".example.com\n", text);
+            Assert.Contains(".example.com\n", text);
+            Assert.EndsWith("host: backend\n", text);
         }
 
         var kustomization = File.ReadAllText(Path.Combine(folder, "kustomization.yaml"));

@@ -9,7 +9,7 @@ namespace MeshDsl.EndToEnd.Tests;
 /// <summary>`dotnet build` of the sample and of consumer projects writes manifests, incrementally and atomically.</summary>
 public sealed class EmissionTests
 {
-    private const string Reviews = "        mesh.Add(VirtualService.Create(\"reviews\", vs => vs.Namespace(\"default\").Hosts(\"reviews\")));";
+    private const string Reviews = "        mesh.Add(VirtualService.Create(\"reviews\", vs => vs.Namespace(\"default\").Hosts(\"reviews\").Http(r => r.Route(d => d.Destination(x => x.Host(\"reviews\"))))));";
 
     [Fact]
     public void Sample_build_emits_every_seed_document_equal_as_data()
@@ -86,7 +86,7 @@ public sealed class EmissionTests
     public void A_duplicate_resource_fails_the_build_at_its_csharp_line()
     {
         var project = new ConsumerProject("duplicate");
-        project.Define(Reviews + "\n        mesh.Add(VirtualService.Create(\"reviews\", vs => vs.Namespace(\"default\")));  // second");
+        project.Define(Reviews + "\n        mesh.Add(VirtualService.Create(\"reviews\", vs => vs.Namespace(\"default\").Hosts(\"r\").Tcp(t => t.Route(d => d.Destination(x => x.Host(\"r\"))))));  // second");
 
         var (exitCode, output) = project.Build();
 

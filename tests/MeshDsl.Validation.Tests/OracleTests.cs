@@ -52,7 +52,7 @@ public sealed class OracleTests
 
     private static string? Compare(DocumentMap document)
     {
-        var ours = Validator.Validate(document);
+        var ours = Validator.Validate(document).Where(f => string.CompareOrdinal(f.Id, "MESH0300") < 0).ToList();
         var theirs = Oracle.Value.IsValid(document, out var errors);
         return (ours.Count == 0) == theirs ? null : $"MeshDsl: {(ours.Count == 0 ? "valid" : string.Join("; ", ours.Select(f => $"{f.Path} {f.Id}")))} | NJsonSchema: {(theirs ? "valid" : errors)}";
     }

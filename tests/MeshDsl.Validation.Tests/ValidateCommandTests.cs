@@ -8,8 +8,8 @@ namespace MeshDsl.Validation.Tests;
 /// <summary>`meshdsl validate`: output format and exit codes.</summary>
 public sealed class ValidateCommandTests
 {
-    private const string Valid = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n  hosts: [a]\n";
-    private const string Unknown = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n  hosts: [a]\n  hostz: [b]\n";
+    private const string Valid = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n  hosts: [a]\n  tcp: [{route: [{destination: {host: a}}]}]\n";
+    private const string Unknown = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec:\n  hosts: [a]\n  hostz: [b]\n  tcp: [{route: [{destination: {host: a}}]}]\n";
 
     [Fact]
     public void Clean_input_exits_zero()
@@ -26,7 +26,7 @@ public sealed class ValidateCommandTests
         var (code, output) = Run(Valid + "---\n" + Valid.Replace("hosts: [a]", "hosts: a"));
 
         Assert.Equal(1, code);
-        Assert.Contains(":11:3: error MESH0201 spec.hosts: expected a list, found the string 'a'", output);
+        Assert.Contains(":12:3: error MESH0201 spec.hosts: expected a list, found the string 'a'", output);
     }
 
     [Fact]

@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using MeshDsl.Documents;
+
+namespace MeshDsl.Validation.Istio;
+
+/// <summary>The list semantic checks report into, locating each finding at its node.</summary>
+internal sealed class Findings
+{
+    public Findings(List<ValidationFinding> list) => List = list;
+
+    public List<ValidationFinding> List { get; }
+
+    public void Error(string id, string path, DocumentNode node, string message) =>
+        List.Add(new ValidationFinding(id, FindingSeverity.Error, path, message, node.DeclaredAt));
+}
+
+/// <summary>Ids of Istio's semantic (webhook) checks, one per kind family (ISTIO-CHECKS.md §B).</summary>
+public static class IstioIds
+{
+    /// <summary>VirtualService checks (§B.2).</summary>
+    public const string VirtualService = "MESH0302";
+}
