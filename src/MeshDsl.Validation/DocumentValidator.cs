@@ -50,9 +50,17 @@ public sealed class DocumentValidator
         }
 
         check(document, FieldPath.Root, findings);
-        if (apiVersion.Text.StartsWith("networking.istio.io/", System.StringComparison.Ordinal) && kind.Text == "VirtualService")
+        if (apiVersion.Text.StartsWith("networking.istio.io/", System.StringComparison.Ordinal))
         {
-            Istio.VirtualServiceChecks.Check(map, new Istio.Findings(findings));
+            switch (kind.Text)
+            {
+                case "VirtualService":
+                    Istio.VirtualServiceChecks.Check(map, new Istio.Findings(findings));
+                    break;
+                case "DestinationRule":
+                    Istio.DestinationRuleChecks.Check(map, new Istio.Findings(findings));
+                    break;
+            }
         }
 
         return findings;

@@ -19,4 +19,7 @@ public static class IstioIds
 {
     /// <summary>VirtualService checks (§B.2).</summary>
     public const string VirtualService = "MESH0302";
+
+    /// <summary>DestinationRule checks (§B.3).</summary>
+    public const string DestinationRule = "MESH0303";
 }
