@@ -60,6 +60,9 @@ public sealed class DocumentValidator
                 case "DestinationRule":
                     Istio.DestinationRuleChecks.Check(map, new Istio.Findings(findings));
                     break;
+                case "Gateway":
+                    Istio.GatewayChecks.Check(map, new Istio.Findings(findings));
+                    break;
             }
         }
 

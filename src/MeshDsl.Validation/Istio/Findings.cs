@@ -22,4 +22,7 @@ public static class IstioIds
 
     /// <summary>DestinationRule checks (§B.3).</summary>
     public const string DestinationRule = "MESH0303";
+
+    /// <summary>Gateway checks (§B.4).</summary>
+    public const string Gateway = "MESH0304";
 }
