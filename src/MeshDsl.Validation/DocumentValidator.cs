@@ -50,6 +50,18 @@ public sealed class DocumentValidator
         }
 
         check(document, FieldPath.Root, findings);
+        if (apiVersion.Text.StartsWith("security.istio.io/", System.StringComparison.Ordinal))
+        {
+            if (kind.Text == "AuthorizationPolicy")
+            {
+                Istio.SecurityChecks.CheckAuthorizationPolicy(map, new Istio.Findings(findings));
+            }
+            else if (kind.Text == "RequestAuthentication")
+            {
+                Istio.SecurityChecks.CheckRequestAuthentication(map, new Istio.Findings(findings));
+            }
+        }
+
         if (apiVersion.Text.StartsWith("networking.istio.io/", System.StringComparison.Ordinal))
         {
             switch (kind.Text)

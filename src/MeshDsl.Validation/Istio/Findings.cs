@@ -12,6 +12,9 @@ internal sealed class Findings
 
     public void Error(string id, string path, DocumentNode node, string message) =>
         List.Add(new ValidationFinding(id, FindingSeverity.Error, path, message, node.DeclaredAt));
+
+    public void Warning(string id, string path, DocumentNode node, string message) =>
+        List.Add(new ValidationFinding(id, FindingSeverity.Warning, path, message, node.DeclaredAt));
 }
 
 /// <summary>Ids of Istio's semantic (webhook) checks, one per kind family (ISTIO-CHECKS.md §B).</summary>
@@ -25,4 +28,10 @@ public static class IstioIds
 
     /// <summary>Gateway checks (§B.4).</summary>
     public const string Gateway = "MESH0304";
+
+    /// <summary>AuthorizationPolicy checks (§B.7).</summary>
+    public const string AuthorizationPolicy = "MESH0307";
+
+    /// <summary>RequestAuthentication checks (§B.8).</summary>
+    public const string RequestAuthentication = "MESH0308";
 }
