@@ -75,6 +75,12 @@ public sealed class DocumentValidator
                 case "Gateway":
                     Istio.GatewayChecks.Check(map, new Istio.Findings(findings));
                     break;
+                case "ServiceEntry":
+                    Istio.ServiceEntryAndSidecarChecks.CheckServiceEntry(map, new Istio.Findings(findings));
+                    break;
+                case "Sidecar":
+                    Istio.ServiceEntryAndSidecarChecks.CheckSidecar(map, new Istio.Findings(findings));
+                    break;
             }
         }
 

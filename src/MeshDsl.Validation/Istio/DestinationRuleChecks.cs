@@ -36,7 +36,7 @@ internal static partial class DestinationRuleChecks
                 }
                 else if (!Dns1123Label().IsMatch(name))
                 {
-                    findings.Error(IstioIds.DestinationRule, path + ".name", subset.Get("name")!, $"DR10: subset name '{name}' is not a DNS-1123 label (lower-case letters, digits and '-', at most 63)");
+                    findings.Error(IstioIds.DestinationRule, path + ".name", subset.Get("name")!, $"DR10: subset name '{name}' is not a DNS-1123 label (letters, digits and '-', at most 63)");
                 }
             }
 
@@ -168,6 +168,7 @@ internal static partial class DestinationRuleChecks
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    // Istio's labels.IsDNS1123Label, which accepts upper case.
+    [GeneratedRegex("^[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex Dns1123Label();
 }

@@ -29,6 +29,12 @@ public static class IstioIds
     /// <summary>Gateway checks (§B.4).</summary>
     public const string Gateway = "MESH0304";
 
+    /// <summary>ServiceEntry checks (§B.5).</summary>
+    public const string ServiceEntry = "MESH0305";
+
+    /// <summary>Sidecar checks (§B.6).</summary>
+    public const string Sidecar = "MESH0306";
+
     /// <summary>AuthorizationPolicy checks (§B.7).</summary>
     public const string AuthorizationPolicy = "MESH0307";
 

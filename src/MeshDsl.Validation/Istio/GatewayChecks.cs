@@ -122,6 +122,7 @@ internal static partial class GatewayChecks
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    // Istio's labels.IsDNS1123Label, which accepts upper case.
+    [GeneratedRegex("^[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex Dns1123Label();
 }
