@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using MeshDsl.Documents;
 
 namespace MeshDsl.Validation.Istio;
@@ -9,7 +8,7 @@ namespace MeshDsl.Validation.Istio;
 /// The checks Istio's validating webhook runs on a DestinationRule beyond its CRD schema
 /// (ISTIO-CHECKS.md §B.3; the DRnn id is in each message).
 /// </summary>
-internal static partial class DestinationRuleChecks
+internal static class DestinationRuleChecks
 {
     public static void Check(DocumentMap document, Findings findings)
     {
@@ -34,7 +33,7 @@ internal static partial class DestinationRuleChecks
                 {
                     findings.Error(IstioIds.DestinationRule, path + ".name", subset.Get("name")!, $"DR10: subset name '{name}' is used twice; subset names are unique");
                 }
-                else if (!Dns1123Label().IsMatch(name))
+                else if (!IstioSyntax.IsDns1123Label(name))
                 {
                     findings.Error(IstioIds.DestinationRule, path + ".name", subset.Get("name")!, $"DR10: subset name '{name}' is not a DNS-1123 label (letters, digits and '-', at most 63)");
                 }
@@ -167,8 +166,4 @@ internal static partial class DestinationRuleChecks
             findings.Error(IstioIds.DestinationRule, path, tls, "DR09: MUTUAL TLS needs credentialName, or clientCertificate and privateKey");
         }
     }
-
-    // Istio's labels.IsDNS1123Label, which accepts upper case.
-    [GeneratedRegex("^[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Dns1123Label();
 }

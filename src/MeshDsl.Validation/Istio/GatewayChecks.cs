@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using MeshDsl.Documents;
 
 namespace MeshDsl.Validation.Istio;
@@ -9,18 +8,13 @@ namespace MeshDsl.Validation.Istio;
 /// The checks Istio's validating webhook runs on a Gateway beyond its CRD schema
 /// (ISTIO-CHECKS.md §B.4; the GWnn id is in each message).
 /// </summary>
-internal static partial class GatewayChecks
+internal static class GatewayChecks
 {
-    private static readonly HashSet<string> Protocols = new(System.StringComparer.OrdinalIgnoreCase)
-    {
-        "HTTP", "HTTPS", "GRPC", "GRPC-WEB", "HTTP2", "MONGO", "MYSQL", "REDIS", "TCP", "TLS", "UDP",
-    };
-
     private static readonly string[] CertificateFields = { "serverCertificate", "privateKey", "caCertificates", "tlsCertificates", "credentialName", "credentialNames" };
 
     public static void Check(DocumentMap document, Findings findings)
     {
-        if (document.Map("metadata").Text("name") is { } name && !Dns1123Label().IsMatch(name))
+        if (document.Map("metadata").Text("name") is { } name && !IstioSyntax.IsDns1123Label(name))
         {
             findings.Error(IstioIds.Gateway, "metadata.name", document.Map("metadata")!.Get("name")!, $"GW01: Gateway name '{name}' must be a DNS-1123 label (no dots)");
         }
@@ -67,9 +61,9 @@ internal static partial class GatewayChecks
             findings.Error(IstioIds.Gateway, path + ".targetPort", port.Get("targetPort")!, "GW04: targetPort has no effect on Gateways; remove it");
         }
 
-        if (port.Text("protocol") is { } protocol && !Protocols.Contains(protocol))
+        if (port.Text("protocol") is { } protocol && !IstioSyntax.Protocols.Contains(protocol))
         {
-            findings.Error(IstioIds.Gateway, path + ".protocol", port.Get("protocol")!, $"GW04: protocol '{protocol}' is not one of {string.Join(", ", Protocols)}");
+            findings.Error(IstioIds.Gateway, path + ".protocol", port.Get("protocol")!, $"GW04: protocol '{protocol}' is not one of {string.Join(", ", IstioSyntax.Protocols)}");
         }
 
         if (port.Text("name") is { } name && !names.Add(name))
@@ -121,8 +115,4 @@ internal static partial class GatewayChecks
             findings.Error(IstioIds.Gateway, path + ".tls.caCrl", tls.Get("caCrl")!, "GW13: caCrl cannot be used with credentialName or with SIMPLE TLS");
         }
     }
-
-    // Istio's labels.IsDNS1123Label, which accepts upper case.
-    [GeneratedRegex("^[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Dns1123Label();
 }

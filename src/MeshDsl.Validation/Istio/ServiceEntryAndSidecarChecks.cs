@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Text.RegularExpressions;
 using MeshDsl.Documents;
 
 namespace MeshDsl.Validation.Istio;
@@ -10,13 +9,8 @@ namespace MeshDsl.Validation.Istio;
 /// The checks Istio's validating webhook runs on ServiceEntry and Sidecar beyond their CRD schemas
 /// (ISTIO-CHECKS.md §B.5 and §B.6; the SEnn/SCnn id is in each message).
 /// </summary>
-internal static partial class ServiceEntryAndSidecarChecks
+internal static class ServiceEntryAndSidecarChecks
 {
-    private static readonly HashSet<string> Protocols = new(System.StringComparer.OrdinalIgnoreCase)
-    {
-        "HTTP", "HTTPS", "GRPC", "GRPC-WEB", "HTTP2", "MONGO", "MYSQL", "REDIS", "TCP", "TLS", "UDP",
-    };
-
     public static void CheckServiceEntry(DocumentMap document, Findings findings)
     {
         if (document.Map("spec") is not { } spec)
@@ -40,14 +34,14 @@ internal static partial class ServiceEntryAndSidecarChecks
         {
             var path = $"spec.ports[{index++}]";
             // SE07 (unique names) is the schema's map-type list check, MESH0211.
-            if (port.Text("name") is { } name && !Dns1123Label().IsMatch(name))
+            if (port.Text("name") is { } name && !IstioSyntax.IsDns1123Label(name))
             {
                 findings.Error(IstioIds.ServiceEntry, path + ".name", port.Get("name")!, $"SE09: port name '{(name.Length > 80 ? name.Substring(0, 77) + "..." : name)}' is not a DNS-1123 label");
             }
 
-            if (port.Text("protocol") is { Length: > 0 } protocol && !Protocols.Contains(protocol))
+            if (port.Text("protocol") is { Length: > 0 } protocol && !IstioSyntax.Protocols.Contains(protocol))
             {
-                findings.Error(IstioIds.ServiceEntry, path + ".protocol", port.Get("protocol")!, $"SE09: protocol '{protocol}' is not one of {string.Join(", ", Protocols)}");
+                findings.Error(IstioIds.ServiceEntry, path + ".protocol", port.Get("protocol")!, $"SE09: protocol '{protocol}' is not one of {string.Join(", ", IstioSyntax.Protocols)}");
             }
         }
 
@@ -136,8 +130,4 @@ internal static partial class ServiceEntryAndSidecarChecks
             findings.Error(IstioIds.Sidecar, "spec.outboundTrafficPolicy.egressProxy", policy.Get("egressProxy")!, "SC10: egressProxy is only used with mode ALLOW_ANY");
         }
     }
-
-    // Istio's labels.IsDNS1123Label, which accepts upper case.
-    [GeneratedRegex("^[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Dns1123Label();
 }
