@@ -7,9 +7,9 @@ namespace MeshDsl.EndToEnd.Tests;
 /// <summary>Runs the dotnet CLI in a fresh process and captures what it prints.</summary>
 internal static class DotnetBuild
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => MeshDsl.Testing.RepositoryPaths.Root;
 
-    public static string SharedPath(params string[] parts) => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", Path.Combine(parts)));
+    public static string SharedPath(params string[] parts) => MeshDsl.Testing.RepositoryPaths.Shared(parts);
 
     /// <summary>A scratch folder inside the repository, so the repository's Directory.*.props apply as to any project here.</summary>
     public static string NewProjectFolder(string name)
@@ -38,16 +38,5 @@ internal static class DotnetBuild
         }
 
         return (process.ExitCode, output.Result + error.Result);
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MeshDsl.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("MeshDsl.sln not found above " + AppContext.BaseDirectory);
     }
 }

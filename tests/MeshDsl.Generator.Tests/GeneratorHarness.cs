@@ -104,22 +104,11 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver, driver.GetRunResult(), output);
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => MeshDsl.Testing.RepositoryPaths.Root;
 
-    public static string SharedPath(params string[] parts) => Path.GetFullPath(Path.Combine(new[] { RepositoryRoot, "..", "shared" }.Concat(parts).ToArray()));
+    public static string SharedPath(params string[] parts) => MeshDsl.Testing.RepositoryPaths.Shared(parts);
 
     public static string FixturePath(string name) => Path.Combine(RepositoryRoot, "tests", "fixtures", "crds", name);
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MeshDsl.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("MeshDsl.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output)

@@ -18,7 +18,7 @@ internal static class SeedMeshYaml
     public static IReadOnlyList<SeedDocument> Documents => Loaded.Value;
 
     /// <summary>The path of the seed mesh's YAML: <c>../shared/examples/seed-mesh.yaml</c> from the repository root.</summary>
-    public static string FilePath => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "examples", "seed-mesh.yaml"));
+    public static string FilePath => MeshDsl.Testing.RepositoryPaths.Shared("examples", "seed-mesh.yaml");
 
     private static IReadOnlyList<SeedDocument> Load()
     {
@@ -29,20 +29,6 @@ internal static class SeedMeshYaml
         }
 
         return stream.Documents.Select((document, index) => SeedDocument.From(index, document.RootNode)).ToList();
-    }
-
-    // The directory holding MeshDsl.sln, found by walking up from the test assembly's directory.
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "MeshDsl.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No directory containing MeshDsl.sln above '{AppContext.BaseDirectory}'.");
     }
 }
 

@@ -5,18 +5,7 @@ namespace MeshDsl.Validation.Tests;
 
 internal static class Paths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => MeshDsl.Testing.RepositoryPaths.Root;
 
-    public static string Shared(params string[] parts) => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", Path.Combine(parts)));
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MeshDsl.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("MeshDsl.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string Shared(params string[] parts) => MeshDsl.Testing.RepositoryPaths.Shared(parts);
 }
