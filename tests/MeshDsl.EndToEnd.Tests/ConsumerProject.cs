@@ -53,5 +53,5 @@ internal sealed class ConsumerProject
         return System.Array.FindIndex(lines, l => l.Contains(text)) + 1;
     }
 
-    public (int ExitCode, string Output) Build(string arguments = "") => DotnetBuild.Run(Folder, $"build -nologo -v:n {arguments}");
+    public (int ExitCode, string Output) Build(string arguments = "") => DotnetBuild.Run(Folder, $"build -nologo -v:n {DotnetBuild.PrebuiltReferences} {arguments}");
 }

@@ -7,6 +7,12 @@ namespace MeshDsl.EndToEnd.Tests;
 /// <summary>Runs the dotnet CLI in a fresh process and captures what it prints.</summary>
 internal static class DotnetBuild
 {
+    /// <summary>
+    /// Build argument for projects that reference the repository's projects: those are built by this test
+    /// project's own build (its ProjectReferences), so a test never rebuilds them while another build writes them.
+    /// </summary>
+    public const string PrebuiltReferences = "-p:BuildProjectReferences=false";
+
     public static string RepositoryRoot => MeshDsl.Testing.RepositoryPaths.Root;
 
     public static string SharedPath(params string[] parts) => MeshDsl.Testing.RepositoryPaths.Shared(parts);

@@ -15,7 +15,7 @@ public sealed class EmissionTests
     public void Sample_build_emits_every_seed_document_equal_as_data()
     {
         var output = DotnetBuild.NewProjectFolder("seed-manifests");
-        var (exitCode, log) = DotnetBuild.Run(DotnetBuild.RepositoryRoot, $"build samples/SeedMesh/SeedMesh.csproj -nologo -p:MeshDslOutputPath={output}/");
+        var (exitCode, log) = DotnetBuild.Run(DotnetBuild.RepositoryRoot, $"build samples/SeedMesh/SeedMesh.csproj -nologo {DotnetBuild.PrebuiltReferences} -p:MeshDslOutputPath={output}/");
         Assert.True(exitCode == 0, log);
 
         var seed = YamlData.LoadAll(File.ReadAllText(DotnetBuild.SharedPath("examples", "seed-mesh.yaml")));
@@ -39,7 +39,7 @@ public sealed class EmissionTests
     public void Kustomize_accepts_the_emitted_folder_and_reads_the_same_documents(string sample, int resources)
     {
         var output = DotnetBuild.NewProjectFolder(sample + "-kustomize");
-        var (exitCode, log) = DotnetBuild.Run(DotnetBuild.RepositoryRoot, $"build samples/{sample}/{sample}.csproj -nologo -p:MeshDslOutputPath={output}/");
+        var (exitCode, log) = DotnetBuild.Run(DotnetBuild.RepositoryRoot, $"build samples/{sample}/{sample}.csproj -nologo {DotnetBuild.PrebuiltReferences} -p:MeshDslOutputPath={output}/");
         Assert.True(exitCode == 0, log);
         Assert.Equal(resources + 1, Directory.GetFiles(output, "*.yaml").Length);
 

@@ -46,7 +46,7 @@ public sealed class GeneratorBuildTests
             """);
         File.WriteAllText(Path.Combine(folder, "Program.cs"), Program);
 
-        var (exitCode, output) = DotnetBuild.Run(folder, "build -nologo -clp:Summary");
+        var (exitCode, output) = DotnetBuild.Run(folder, $"build -nologo -clp:Summary {DotnetBuild.PrebuiltReferences}");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("0 Warning(s)", output);
