@@ -22,6 +22,53 @@ internal static class SchemaCompiler
 
     public static SchemaCheck Compile(SchemaNode schema, bool isRoot = false)
     {
+        var check = CompileStructure(schema, isRoot);
+        return schema.ValidationRules.IsEmpty ? check : WithRules(check, schema);
+    }
+
+    // The CEL rules run on a node that has the schema's type, after its structural checks, as the API server runs them.
+    private static SchemaCheck WithRules(SchemaCheck structure, SchemaNode schema)
+    {
+        var rules = schema.ValidationRules.Select(Cel.CelRule.Compile).ToArray();
+        return (node, path, findings) =>
+        {
+            structure(node, path, findings);
+            if (!HasSchemaType(node, schema))
+            {
+                return;
+            }
+
+            foreach (var rule in rules)
+            {
+                if (rule.Unsupported is { } reason)
+                {
+                    findings.Add(new ValidationFinding(ValidationIds.CelUnsupported, FindingSeverity.Warning, path.ToString(), $"the CRD's rule '{rule.Rule.Rule}' was not checked: {reason}", node.DeclaredAt));
+                }
+                else if (rule.Check(node) is { } message)
+                {
+                    Report(findings, ValidationIds.CelRule, path, node, message);
+                }
+            }
+        };
+    }
+
+    private static bool HasSchemaType(DocumentNode node, SchemaNode schema) => node switch
+    {
+        DocumentScalar { Kind: ScalarKind.Null } => false,
+        _ when schema.IntOrString => node is DocumentScalar { Kind: ScalarKind.Integer or ScalarKind.String },
+        DocumentMap => schema.Type is "object" or null,
+        DocumentList => schema.Type is "array" or null,
+        DocumentScalar scalar => (schema.Type, scalar.Kind) switch
+        {
+            (null, _) or ("string", ScalarKind.String) or ("integer", ScalarKind.Integer) or ("boolean", ScalarKind.Boolean) => true,
+            ("number", ScalarKind.Integer or ScalarKind.Number) => true,
+            _ => false,
+        },
+        _ => false,
+    };
+
+    private static SchemaCheck CompileStructure(SchemaNode schema, bool isRoot)
+    {
         if (schema.IntOrString)
         {
             return (node, path, findings) =>

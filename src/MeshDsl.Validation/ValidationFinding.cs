@@ -57,4 +57,10 @@ public static class ValidationIds
 
     /// <summary>Two items of a set or map-type list with the same value or key.</summary>
     public const string DuplicateItem = "MESH0211";
+
+    /// <summary>A CEL rule of the CRD (<c>x-kubernetes-validations</c>) does not hold.</summary>
+    public const string CelRule = "MESH0212";
+
+    /// <summary>A CEL rule of the CRD that MeshDsl cannot evaluate (outside the subset CRDs use), so it was not checked.</summary>
+    public const string CelUnsupported = "MESH0213";
 }

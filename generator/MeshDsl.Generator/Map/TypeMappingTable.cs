@@ -34,7 +34,7 @@ internal static class TypeMappingTable
         new("untypeable combinator (anyOf/oneOf/allOf with typed branches)", n => n.Untyped is not null, new TypeMapping(Shape.Scalar, FreeForm, ScalarWriter.Value)),
         new("string with enum", n => n.Type == "string" && !n.EnumValues.IsEmpty, new TypeMapping(Shape.Enum)),
         new("string, format: duration", n => n.Type == "string" && n.Format == "duration", new TypeMapping(Shape.Scalar, Duration, ScalarWriter.Value)),
-        new("string with a CEL rule on duration(self)", n => n.Type == "string" && n.ValidationRules.Any(r => r.Contains("duration(self)")), new TypeMapping(Shape.Scalar, Duration, ScalarWriter.Value)),
+        new("string with a CEL rule on duration(self)", n => n.Type == "string" && n.ValidationRules.Any(r => r.Rule.Contains("duration(self)")), new TypeMapping(Shape.Scalar, Duration, ScalarWriter.Value)),
         new("string (any other format: date-time, byte, ...)", n => n.Type == "string", new TypeMapping(Shape.Scalar, "string")),
         new("integer, format: int32", n => n.Type == "integer" && n.Format == "int32", new TypeMapping(Shape.Scalar, "int")),
         new("integer, format: int64", n => n.Type == "integer" && n.Format == "int64", new TypeMapping(Shape.Scalar, "long")),

@@ -56,7 +56,7 @@ internal sealed record SchemaNode
     public EquatableArray<OneOfGroup> OneOfGroups { get; init; }
 
     /// <summary>The CEL rules of <c>x-kubernetes-validations</c>.</summary>
-    public EquatableArray<string> ValidationRules { get; init; }
+    public EquatableArray<ValidationRule> ValidationRules { get; init; }
 
     /// <summary>Why the node cannot be typed, when it cannot (for example an <c>anyOf</c> of objects).</summary>
     public string? Untyped { get; init; }
@@ -67,6 +67,9 @@ internal sealed record SchemaNode
 }
 
 internal sealed record SchemaProperty(string Name, SchemaNode Schema);
+
+/// <summary>One <c>x-kubernetes-validations</c> entry: a CEL expression over <c>self</c> and what to say when it is false.</summary>
+internal sealed record ValidationRule(string Rule, string? Message);
 
 /// <summary>Fields of which at most one (or, when <see cref="Required"/>, exactly one) may be set.</summary>
 internal sealed record OneOfGroup(EquatableArray<string> Fields, bool Required);

@@ -47,10 +47,9 @@ internal static class SchemaReader
             OneOfGroups = ReadOneOfGroups(map),
             ValidationRules = (map.Get("x-kubernetes-validations") as YamlSequence)?.Items
                 .OfType<YamlMap>()
-                .Select(rule => rule.GetString("rule"))
-                .Where(rule => rule is not null)
-                .Select(rule => rule!)
-                .ToEquatableArray() ?? EquatableArray<string>.Empty,
+                .Where(rule => rule.GetString("rule") is not null)
+                .Select(rule => new ValidationRule(rule.GetString("rule")!, rule.GetString("message")))
+                .ToEquatableArray() ?? EquatableArray<ValidationRule>.Empty,
             Untyped = DescribeUntyped(map),
             Line = map.Line,
             Column = map.Column,
