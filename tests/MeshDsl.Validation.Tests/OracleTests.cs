@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using MeshDsl.Documents;
+using MeshDsl.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -143,7 +143,7 @@ internal sealed class CelCompiler
         return (op, value) switch
         {
             (_, CelError) => value,
-            ("!", bool b) => !b,
+            ("!", bool b) => CelValues.Box(!b),
             ("-", long l) => l == long.MinValue ? new CelError("int overflow") : -l,
             ("-", double d) => -d,
             _ => NoOverload(op, value),
@@ -158,8 +158,8 @@ internal sealed class CelCompiler
         {
             "&&" => Logical(left, right, absorbing: false),
             "||" => Logical(left, right, absorbing: true),
-            "==" => Strict(left, right, (a, b) => CelValues.AreEqual(a, b)),
-            "!=" => Strict(left, right, (a, b) => !CelValues.AreEqual(a, b)),
+            "==" => Strict(left, right, (a, b) => CelValues.Box(CelValues.AreEqual(a, b))),
+            "!=" => Strict(left, right, (a, b) => CelValues.Box(!CelValues.AreEqual(a, b))),
             "<" => Ordering(left, right, "<", c => c < 0),
             "<=" => Ordering(left, right, "<=", c => c <= 0),
             ">" => Ordering(left, right, ">", c => c > 0),
@@ -176,13 +176,13 @@ internal sealed class CelCompiler
         var a = left(variables);
         if (a is bool first && first == absorbing)
         {
-            return absorbing;
+            return CelValues.Box(absorbing);
         }
 
         var b = right(variables);
         if (b is bool second && second == absorbing)
         {
-            return absorbing;
+            return CelValues.Box(absorbing);
         }
 
         if (a is CelError)
@@ -195,7 +195,7 @@ internal sealed class CelCompiler
             return b;
         }
 
-        return a is bool && b is bool ? !absorbing : NoOverload(absorbing ? "||" : "&&", a is bool ? b : a);
+        return a is bool && b is bool ? CelValues.Box(!absorbing) : NoOverload(absorbing ? "||" : "&&", a is bool ? b : a);
     };
 
     private static CelEval Strict(CelEval left, CelEval right, Func<object, object, object> apply) => variables =>
@@ -211,12 +211,12 @@ internal sealed class CelCompiler
     };
 
     private static CelEval Ordering(CelEval left, CelEval right, string op, Func<int, bool> holds) =>
-        Strict(left, right, (a, b) => CelValues.Compare(a, b) is { } comparison ? holds(comparison) : NoOverload(op, a, b));
+        Strict(left, right, (a, b) => CelValues.Compare(a, b) is { } comparison ? CelValues.Box(holds(comparison)) : NoOverload(op, a, b));
 
     private static object In(object element, object container) => container switch
     {
-        Documents.DocumentList or object[] => CelValues.Elements(container)!.Any(item => CelValues.AreEqual(element, item)),
-        Documents.DocumentMap or Dictionary<object, object> => CelValues.Lookup(container, element) is not null,
+        Documents.DocumentList or object[] => CelValues.Box(CelValues.Elements(container)!.Any(item => CelValues.AreEqual(element, item))),
+        Documents.DocumentMap or Dictionary<object, object> => CelValues.Box(CelValues.Lookup(container, element) is not null),
         _ => NoOverload("in", element, container),
     };
 
@@ -278,7 +278,7 @@ internal sealed class CelCompiler
             ?? throw new CelUnsupportedException($"unsupported function '{(call.Target is null ? string.Empty : "<target>.")}{call.Function}' with {call.Args.Count} argument(s)");
         var args = call.Args.Select(Expression).ToArray();
         var operands = target is null ? args : args.Prepend(target).ToArray();
-        return variables =>
+        CelEval eval = variables =>
         {
             var values = new object[operands.Length];
             for (var i = 0; i < operands.Length; i++)
@@ -292,6 +292,15 @@ internal sealed class CelCompiler
 
             return function(values);
         };
+
+        // The functions are pure: a call on literals only, such as duration('1ms'), is evaluated once, here.
+        if (call.Target is null or CelLiteral && call.Args.All(a => a is CelLiteral))
+        {
+            var constant = eval(Array.Empty<object>());
+            return _ => constant;
+        }
+
+        return eval;
     }
 
     // has(x.f): true when the field is present, even when its value is empty ("", [], {}), as Kubernetes defines it.
@@ -310,8 +319,8 @@ internal sealed class CelCompiler
             return value switch
             {
                 CelError => value,
-                Documents.DocumentMap map => map[field] is not null,
-                Dictionary<object, object> literal => literal.ContainsKey(field),
+                Documents.DocumentMap map => CelValues.Box(map[field] is not null),
+                Dictionary<object, object> literal => CelValues.Box(literal.ContainsKey(field)),
                 _ => new CelError($"invalid type for field selection: {CelValues.TypeName(value)}"),
             };
         };
@@ -353,7 +362,7 @@ internal sealed class CelCompiler
                     case true:
                         if (kind == "exists")
                         {
-                            return true;
+                            return CelValues.True;
                         }
 
                         matched++;
@@ -361,7 +370,7 @@ internal sealed class CelCompiler
                     case false:
                         if (kind == "all")
                         {
-                            return false;
+                            return CelValues.False;
                         }
 
                         break;
@@ -385,9 +394,9 @@ internal sealed class CelCompiler
 
             return kind switch
             {
-                "all" => true,
-                "exists" => false,
-                _ => matched == 1,
+                "all" => CelValues.True,
+                "exists" => CelValues.False,
+                _ => CelValues.Box(matched == 1),
             };
         };
     }
@@ -410,7 +419,7 @@ internal sealed class CelCompiler
             return value switch
             {
                 CelError => value,
-                string text => regex.IsMatch(text),
+                string text => CelValues.Box(regex.IsMatch(text)),
                 _ => NoOverload("matches", value),
             };
         };
@@ -440,7 +449,7 @@ internal sealed class CelCompiler
             ("string", false, 1) => v => v[0] switch { string s => s, long l => l.ToString(System.Globalization.CultureInfo.InvariantCulture), bool b => b ? "true" : "false", _ => NoOverload("string", v) },
             ("duration", false, 1) => v => v[0] is string s ? CelLibrary.Duration(s) : NoOverload("duration", v),
             ("url", false, 1) => v => v[0] is string s ? CelLibrary.Url(s) : NoOverload("url", v),
-            ("isURL", false, 1) => v => v[0] is string s ? CelLibrary.IsUrl(s) : NoOverload("isURL", v),
+            ("isURL", false, 1) => v => v[0] is string s ? CelValues.Box(CelLibrary.IsUrl(s)) : NoOverload("isURL", v),
             ("getScheme", true, 0) => v => v[0] is CelUrl u ? u.Scheme : NoOverload("getScheme", v),
             _ => null,
         };
@@ -463,6 +472,6 @@ internal sealed class CelCompiler
         };
 
         private static object Strings(object[] v, string name, Func<string, string, bool> test) =>
-            v is [string s, string t] ? test(s, t) : NoOverload(name, v);
+            v is [string s, string t] ? CelValues.Box(test(s, t)) : NoOverload(name, v);
     }
 }

@@ -43,10 +43,17 @@ internal sealed record CelUrl(string Scheme, string Host, string Path);
 /// <summary>How documents and literals look to CEL: scalars become CEL primitives, maps and lists stay nodes.</summary>
 internal static class CelValues
 {
+    /// <summary>The boxed booleans, shared so that evaluating a rule does not allocate one per comparison.</summary>
+    public static readonly object True = true;
+
+    public static readonly object False = false;
+
+    public static object Box(bool value) => value ? True : False;
+
     public static object FromNode(DocumentNode node) => node switch
     {
         DocumentScalar { Kind: ScalarKind.String } s => s.Text,
-        DocumentScalar { Kind: ScalarKind.Boolean } s => s.Text == "true",
+        DocumentScalar { Kind: ScalarKind.Boolean } s => Box(s.Text == "true"),
         DocumentScalar { Kind: ScalarKind.Integer } s => long.TryParse(s.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
             ? integer
             : ulong.TryParse(s.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var unsigned) ? unsigned : new CelError($"integer {s.Text} out of range"),

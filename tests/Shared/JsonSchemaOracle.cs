@@ -7,7 +7,7 @@ using MeshDsl.Generator.Input;
 using MeshDsl.Generator.Parse;
 using NJsonSchema;
 
-namespace MeshDsl.Validation.Tests;
+namespace MeshDsl.Testing;
 
 /// <summary>
 /// NJsonSchema, given each CRD version's openAPIV3Schema as JSON Schema, as an independent judge of the
@@ -15,15 +15,18 @@ namespace MeshDsl.Validation.Tests;
 /// objects with properties reject unknown fields (structural schemas prune them), <c>nullable</c> adds
 /// null, integer formats bound the value, and the implicit apiVersion/kind/metadata exist at the root.
 /// Formats are dropped (MeshDsl does not check date-time and byte; neither appears in a spec here).
+/// Linked as source into the validation tests (the differential test) and the benchmarks (the comparison row).
 /// </summary>
 internal sealed class JsonSchemaOracle
 {
     private readonly Dictionary<(string, string), JsonSchema> _schemas = new();
 
-    public static JsonSchemaOracle Istio()
+    public static JsonSchemaOracle Istio() => FromCrdBundle(File.ReadAllText(RepositoryPaths.Shared("istio", "1.30.3", "crd-all.gen.yaml")));
+
+    /// <summary>Every version of every CRD in <paramref name="text"/>, translated to JSON Schema.</summary>
+    public static JsonSchemaOracle FromCrdBundle(string text)
     {
         var oracle = new JsonSchemaOracle();
-        var text = File.ReadAllText(Paths.Shared("istio", "1.30.3", "crd-all.gen.yaml"));
         foreach (var chunk in DocumentSplitter.Split(new CrdFile("istio.yaml", text, string.Empty)))
         {
             var crd = (YamlMap)YamlTreeReader.Read(chunk.Text, chunk.StartLine)!;
@@ -48,11 +51,17 @@ internal sealed class JsonSchemaOracle
     /// <summary>True when NJsonSchema finds no error in <paramref name="document"/>.</summary>
     public bool IsValid(DocumentMap document, out string errors)
     {
-        var schema = _schemas[(((DocumentScalar)document["apiVersion"]!).Text, ((DocumentScalar)document["kind"]!).Text)];
-        var found = schema.Validate(ToJson(document)!.ToJsonString());
+        var found = SchemaFor(document).Validate(ToJsonText(document));
         errors = string.Join("; ", found.Select(e => $"{e.Path}: {e.Kind}"));
         return found.Count == 0;
     }
+
+    /// <summary>The JSON Schema of the document's apiVersion and kind.</summary>
+    public JsonSchema SchemaFor(DocumentMap document) =>
+        _schemas[(((DocumentScalar)document["apiVersion"]!).Text, ((DocumentScalar)document["kind"]!).Text)];
+
+    /// <summary>The document as JSON text, as NJsonSchema reads it.</summary>
+    public static string ToJsonText(DocumentNode document) => ToJson(document)!.ToJsonString();
 
     private static JsonNode? Translate(YamlValue value)
     {
