@@ -7,6 +7,24 @@ namespace MeshDsl.Validation;
 /// <summary>Checks documents against the schemas of their apiVersion and kind.</summary>
 public sealed class DocumentValidator
 {
+    // Istio's webhook checks by kind (ISTIO-CHECKS.md §B); the cross-cutting ones (§B.1) run on every Istio kind.
+    private static readonly Dictionary<(string Group, string Kind), System.Action<DocumentMap, Istio.Findings>> IstioChecks = new()
+    {
+        [("networking.istio.io", "VirtualService")] = Istio.VirtualServiceChecks.Check,
+        [("networking.istio.io", "DestinationRule")] = Istio.DestinationRuleChecks.Check,
+        [("networking.istio.io", "Gateway")] = Istio.GatewayChecks.Check,
+        [("networking.istio.io", "ServiceEntry")] = Istio.ServiceEntryAndSidecarChecks.CheckServiceEntry,
+        [("networking.istio.io", "Sidecar")] = Istio.ServiceEntryAndSidecarChecks.CheckSidecar,
+        [("networking.istio.io", "EnvoyFilter")] = Istio.EnvoyFilterChecks.Check,
+        [("networking.istio.io", "WorkloadEntry")] = Istio.WorkloadChecks.CheckWorkloadEntry,
+        [("networking.istio.io", "WorkloadGroup")] = Istio.WorkloadChecks.CheckWorkloadGroup,
+        [("networking.istio.io", "ProxyConfig")] = Istio.WorkloadChecks.CheckProxyConfig,
+        [("security.istio.io", "AuthorizationPolicy")] = Istio.SecurityChecks.CheckAuthorizationPolicy,
+        [("security.istio.io", "RequestAuthentication")] = Istio.SecurityChecks.CheckRequestAuthentication,
+        [("security.istio.io", "PeerAuthentication")] = Istio.PeerAuthenticationChecks.Check,
+        [("telemetry.istio.io", "Telemetry")] = Istio.TelemetryChecks.Check,
+    };
+
     private readonly CrdCatalog _catalog;
     private readonly HashSet<string> _groups;
 
@@ -50,38 +68,12 @@ public sealed class DocumentValidator
         }
 
         check(document, FieldPath.Root, findings);
-        if (apiVersion.Text.StartsWith("security.istio.io/", System.StringComparison.Ordinal))
+        var apiGroup = apiVersion.Text.Split('/')[0];
+        if (apiGroup.EndsWith(".istio.io", System.StringComparison.Ordinal))
         {
-            if (kind.Text == "AuthorizationPolicy")
-            {
-                Istio.SecurityChecks.CheckAuthorizationPolicy(map, new Istio.Findings(findings));
-            }
-            else if (kind.Text == "RequestAuthentication")
-            {
-                Istio.SecurityChecks.CheckRequestAuthentication(map, new Istio.Findings(findings));
-            }
-        }
-
-        if (apiVersion.Text.StartsWith("networking.istio.io/", System.StringComparison.Ordinal))
-        {
-            switch (kind.Text)
-            {
-                case "VirtualService":
-                    Istio.VirtualServiceChecks.Check(map, new Istio.Findings(findings));
-                    break;
-                case "DestinationRule":
-                    Istio.DestinationRuleChecks.Check(map, new Istio.Findings(findings));
-                    break;
-                case "Gateway":
-                    Istio.GatewayChecks.Check(map, new Istio.Findings(findings));
-                    break;
-                case "ServiceEntry":
-                    Istio.ServiceEntryAndSidecarChecks.CheckServiceEntry(map, new Istio.Findings(findings));
-                    break;
-                case "Sidecar":
-                    Istio.ServiceEntryAndSidecarChecks.CheckSidecar(map, new Istio.Findings(findings));
-                    break;
-            }
+            var istio = new Istio.Findings(findings);
+            Istio.CommonChecks.Check(map, apiVersion.Text, kind.Text, istio);
+            IstioChecks.GetValueOrDefault((apiGroup, kind.Text))?.Invoke(map, istio);
         }
 
         return findings;

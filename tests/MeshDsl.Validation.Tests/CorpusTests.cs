@@ -12,7 +12,9 @@ public sealed class CorpusTests
     /// with the removed <c>websocketUpgrade</c>. Istio's webhook check VS05 also rejects
     /// <c>missing-gateway.yaml</c> (istioctl analyze test data: a VirtualService with hosts and no routes),
     /// as Istio itself would, and Istio's admission warning AP11 (a DENY rule with only HTTP attributes denies
-    /// all TCP traffic) comes up 8 times in 4 AuthorizationPolicies (docs/decisions/0015).
+    /// all TCP traffic) comes up 8 times in 4 AuthorizationPolicies (docs/decisions/0015). Istio warns on every
+    /// EnvoyFilter (EF01, 8 documents), and its webhook rejects the 3 config patches without a patch in
+    /// <c>45dc50ee37.yaml</c> (EF03, "Envoy filter: missing patch"): operator manifest-generate test input, never applied.
     /// </summary>
     [Fact]
     public void Exactly_the_two_portless_gateways_fail_and_the_two_websocket_routes_warn()
@@ -33,6 +35,16 @@ public sealed class CorpusTests
         Assert.All(tcpWarnings, w => Assert.Equal(FindingSeverity.Warning, w.Finding.Severity));
         Assert.All(tcpWarnings, w => Assert.StartsWith("AP11:", w.Finding.Message));
         findings.RemoveAll(f => f.Finding.Id == "MESH0307");
+        var envoyFilters = findings.Where(f => f.Finding.Id == "MESH0311").ToList();
+        var everyFilterWarning = envoyFilters.Where(f => f.Finding.Message.StartsWith("EF01:", System.StringComparison.Ordinal)).ToList();
+        Assert.Equal(8, everyFilterWarning.Count);
+        Assert.Equal(documents.Count(d => d.Root is MeshDsl.Documents.DocumentMap m && (m["kind"] as MeshDsl.Documents.DocumentScalar)?.Text == "EnvoyFilter"), everyFilterWarning.Select(w => w.Document).Distinct().Count());
+        Assert.All(everyFilterWarning, w => Assert.Equal((FindingSeverity.Warning, "kind"), (w.Finding.Severity, w.Finding.Path)));
+        var missingPatches = envoyFilters.Except(everyFilterWarning).ToList();
+        Assert.Equal(new[] { "spec.configPatches[0]", "spec.configPatches[1]", "spec.configPatches[2]" }, missingPatches.Select(e => e.Finding.Path));
+        Assert.All(missingPatches, e => Assert.EndsWith("45dc50ee37.yaml", e.Document.File));
+        Assert.All(missingPatches, e => Assert.Equal((FindingSeverity.Error, "EF03: a config patch needs a patch"), (e.Finding.Severity, e.Finding.Message)));
+        findings.RemoveAll(f => f.Finding.Id == "MESH0311");
         var errors = findings.Where(f => f.Finding.Severity == FindingSeverity.Error).ToList();
         var warnings = findings.Where(f => f.Finding.Severity == FindingSeverity.Warning).ToList();
         Assert.Equal(2, errors.Count);

@@ -20,6 +20,9 @@ internal sealed class Findings
 /// <summary>Ids of Istio's semantic (webhook) checks, one per kind family (ISTIO-CHECKS.md §B).</summary>
 public static class IstioIds
 {
+    /// <summary>Cross-cutting checks on every Istio kind (§B.1): annotations, selectors, targetRefs, exportTo, durations, ports, labels.</summary>
+    public const string CrossCutting = "MESH0301";
+
     /// <summary>VirtualService checks (§B.2).</summary>
     public const string VirtualService = "MESH0302";
 
@@ -40,4 +43,16 @@ public static class IstioIds
 
     /// <summary>RequestAuthentication checks (§B.8).</summary>
     public const string RequestAuthentication = "MESH0308";
+
+    /// <summary>PeerAuthentication checks (§B.9).</summary>
+    public const string PeerAuthentication = "MESH0309";
+
+    /// <summary>Telemetry checks (§B.10).</summary>
+    public const string Telemetry = "MESH0310";
+
+    /// <summary>EnvoyFilter checks (§B.11).</summary>
+    public const string EnvoyFilter = "MESH0311";
+
+    /// <summary>WorkloadEntry, WorkloadGroup and ProxyConfig checks (§B.13).</summary>
+    public const string Workload = "MESH0313";
 }
