@@ -5,8 +5,9 @@ namespace MeshDsl.Validation.Cel;
 
 /// <summary>
 /// One <c>x-kubernetes-validations</c> rule, parsed and compiled once. <see cref="Check"/> returns null when the
-/// rule holds for a value, otherwise what to report: the rule's message, with the evaluation error when
-/// evaluating failed (which Kubernetes also counts as a violation).
+/// rule holds for a value, otherwise the rule's message: also when evaluating it fails (a missing field,
+/// <c>int("http")</c>), which the API server rejects too. The rule's message is written for users and says
+/// what to fix; the evaluation error would only say how the expression broke.
 /// </summary>
 internal sealed class CelRule
 {
@@ -54,9 +55,7 @@ internal sealed class CelRule
         return _eval!(variables) switch
         {
             true => null,
-            CelError error => $"{Message} (the rule could not be evaluated: {error.Message})",
-            false => Message,
-            var other => $"{Message} (the rule returned {CelValues.TypeName(other)}, not bool)",
+            _ => Message,
         };
     }
 }
