@@ -96,7 +96,7 @@ public sealed class EmissionTests
     }
 
     [Fact]
-    public void A_schema_violation_fails_the_build_at_the_csharp_line_that_caused_it()
+    public void Schema_and_cel_violations_fail_the_build_at_the_csharp_lines_that_caused_them()
     {
         var project = new ConsumerProject("schema");
         project.Define("""
@@ -106,12 +106,19 @@ public sealed class EmissionTests
                         .Http(r => r
                             .Route(d => d.Weight(100))   // no destination
                             .Timeout("10s"))));
+                    mesh.Add(VirtualService.Create("ratings", vs => vs
+                        .Namespace("default")
+                        .Hosts("ratings")
+                        .Http(r => r
+                            .Route(d => d.Destination(x => x.Host("ratings")))
+                            .Timeout("500us"))));   // below the CRD's 1ms
             """);
 
         var (exitCode, output) = project.Build();
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains($"Definitions.cs({project.LineOf("// no destination")},1): error MESH0203: VirtualService default/reviews spec.http[0].route[0].destination: required field 'destination' is missing", output);
+        Assert.Contains($"Definitions.cs({project.LineOf("// below the CRD's 1ms")},1): error MESH0212: VirtualService default/ratings spec.http[0].timeout: must be a valid duration greater than 1ms", output);
         Assert.False(Directory.Exists(project.OutputFolder) && Directory.GetFiles(project.OutputFolder, "*.yaml").Length > 0);
     }
 
