@@ -12,6 +12,7 @@ public sealed class CrdCatalog
 {
     private readonly Dictionary<(string ApiVersion, string Kind), SchemaNode> _schemas = new();
     private readonly Dictionary<(string ApiVersion, string Kind), SchemaCheck> _compiled = new();
+    private readonly Dictionary<(string ApiVersion, string Kind), Validation.Istio.DurationTree?> _durations = new();
 
     /// <summary>Istio's CRDs as embedded in this assembly (the pinned release).</summary>
     public static CrdCatalog Istio()
@@ -46,6 +47,7 @@ public sealed class CrdCatalog
                 {
                     _schemas[key] = version.Root!;
                     _compiled.Remove(key);
+                    _durations.Remove(key);
                 }
             }
         }
@@ -71,6 +73,21 @@ public sealed class CrdCatalog
             check = SchemaCompiler.Compile(schema, isRoot: true);
             _compiled[(apiVersion, kind)] = check;
             return check;
+        }
+    }
+
+    /// <summary>The kind's duration fields (strings with a <c>duration(self)</c> rule), found once in its schema.</summary>
+    internal Validation.Istio.DurationTree? DurationFieldsFor(string apiVersion, string kind)
+    {
+        lock (_compiled)
+        {
+            if (!_durations.TryGetValue((apiVersion, kind), out var tree))
+            {
+                tree = _schemas.TryGetValue((apiVersion, kind), out var schema) ? Validation.Istio.DurationTree.From(schema) : null;
+                _durations[(apiVersion, kind)] = tree;
+            }
+
+            return tree;
         }
     }
 }

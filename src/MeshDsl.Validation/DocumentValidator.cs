@@ -72,7 +72,7 @@ public sealed class DocumentValidator
         if (apiGroup.EndsWith(".istio.io", System.StringComparison.Ordinal))
         {
             var istio = new Istio.Findings(findings);
-            Istio.CommonChecks.Check(map, apiVersion.Text, kind.Text, istio);
+            Istio.CommonChecks.Check(map, kind.Text, _catalog.DurationFieldsFor(apiVersion.Text, kind.Text), istio);
             IstioChecks.GetValueOrDefault((apiGroup, kind.Text))?.Invoke(map, istio);
         }
 

@@ -41,10 +41,10 @@ internal static class CommonChecks
         ["ServiceEntry"] = new Action<DocumentMap, Findings>[] { LabelChecks.CheckServiceEntry },
     };
 
-    public static void Check(DocumentMap document, string apiVersion, string kind, Findings findings)
+    public static void Check(DocumentMap document, string kind, DurationTree? durations, Findings findings)
     {
         CheckAnnotations(document, kind, findings);
-        DurationChecks.Check(document, apiVersion, kind, findings);
+        DurationChecks.Check(document, durations, findings);
         if (document.Map("spec") is not { } spec)
         {
             return;

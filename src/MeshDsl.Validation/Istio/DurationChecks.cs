@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
 using System.Linq;
 using MeshDsl.Documents;
+using MeshDsl.Generator.Parse;
 
 namespace MeshDsl.Validation.Istio;
 
@@ -14,70 +13,15 @@ namespace MeshDsl.Validation.Istio;
 /// </summary>
 internal static class DurationChecks
 {
-    private const decimal NanosPerMillisecond = 1_000_000m;
+    private const long NanosPerMillisecond = 1_000_000;
 
-    private static readonly Lazy<IReadOnlyDictionary<(string ApiVersion, string Kind), DurationTree>> IstioFields = new(ReadIstioFields);
-
-    private static readonly Dictionary<string, decimal> UnitNanos = new(StringComparer.Ordinal)
+    /// <summary>Checks the duration fields <paramref name="tree"/> leads to (the kind's, from <see cref="CrdCatalog.DurationFieldsFor"/>).</summary>
+    public static void Check(DocumentMap document, DurationTree? tree, Findings findings)
     {
-        ["ns"] = 1m, ["us"] = 1_000m, ["µs"] = 1_000m, ["μs"] = 1_000m, ["ms"] = 1_000_000m,
-        ["s"] = 1_000_000_000m, ["m"] = 60_000_000_000m, ["h"] = 3_600_000_000_000m,
-    };
-
-    public static void Check(DocumentMap document, string apiVersion, string kind, Findings findings)
-    {
-        if (IstioFields.Value.TryGetValue((apiVersion, kind), out var tree))
+        if (tree is not null)
         {
             Walk(document, tree, string.Empty, findings);
         }
-    }
-
-    /// <summary>The duration fields of every Istio kind, as <c>spec.http[].timeout</c> paths (for tests and docs).</summary>
-    public static IEnumerable<string> FieldPaths(string apiVersion, string kind) =>
-        IstioFields.Value.TryGetValue((apiVersion, kind), out var tree) ? tree.Paths(string.Empty) : Enumerable.Empty<string>();
-
-    /// <summary>The nanoseconds a Go duration string (<c>1h2m3.5s</c>, <c>100ms</c>) stands for, or null when it is not one.</summary>
-    public static decimal? GoDurationNanos(string text)
-    {
-        var rest = text.TrimStart('+', '-');
-        if (rest == "0")
-        {
-            return 0m;
-        }
-
-        var total = 0m;
-        var position = 0;
-        try
-        {
-            while (position < rest.Length)
-            {
-                var start = position;
-                while (position < rest.Length && (char.IsAsciiDigit(rest[position]) || rest[position] == '.'))
-                {
-                    position++;
-                }
-
-                var unitStart = position;
-                while (position < rest.Length && !char.IsAsciiDigit(rest[position]) && rest[position] != '.')
-                {
-                    position++;
-                }
-
-                var number = rest.Substring(start, unitStart - start);
-                if (number.Count(c => c == '.') > 1 || !number.Any(char.IsAsciiDigit) || !UnitNanos.TryGetValue(rest.Substring(unitStart, position - unitStart), out var unit))
-                {
-                    return null;
-                }
-
-                total += decimal.Parse(number.StartsWith('.') ? "0" + number : number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * unit;
-            }
-        }
-        catch (OverflowException)
-        {
-            return null;
-        }
-
-        return rest.Length == 0 ? null : text.StartsWith('-') ? -total : total;
     }
 
     private static void Walk(DocumentNode node, DurationTree tree, string path, Findings findings)
@@ -110,48 +54,13 @@ internal static class DurationChecks
         }
     }
 
+    // Durations below 1ms are the CEL rule's to report; this check adds only the precision.
     private static void CheckPrecision(DocumentScalar duration, string path, Findings findings)
     {
-        if (GoDurationNanos(duration.Text) is { } nanos && nanos >= NanosPerMillisecond && nanos % NanosPerMillisecond != 0)
+        if (Cel.CelLibrary.TryParseDuration(duration.Text, out var nanos) && nanos >= NanosPerMillisecond && nanos % NanosPerMillisecond != 0)
         {
             findings.Error(IstioIds.CrossCutting, path, duration, $"X07: duration '{duration.Text}' is not a whole number of milliseconds; Istio supports durations only to millisecond precision");
         }
-    }
-
-    private static IReadOnlyDictionary<(string ApiVersion, string Kind), DurationTree> ReadIstioFields()
-    {
-        using var stream = typeof(CrdCatalog).Assembly.GetManifestResourceStream("MeshDsl.Validation.istio-crds.yaml");
-        if (stream is null)
-        {
-            return new Dictionary<(string, string), DurationTree>();
-        }
-
-        using var reader = new StreamReader(stream);
-        return Read(reader.ReadToEnd());
-    }
-
-    /// <summary>The duration fields of each served version of each CRD in <paramref name="crdText"/>.</summary>
-    public static IReadOnlyDictionary<(string ApiVersion, string Kind), DurationTree> Read(string crdText)
-    {
-        var fields = new Dictionary<(string, string), DurationTree>();
-        foreach (var crd in YamlDocuments.Read("crds.yaml", crdText).Select(d => d.Root).OfType<DocumentMap>())
-        {
-            var spec = crd.Map("spec");
-            if (crd.Text("kind") != "CustomResourceDefinition" || spec.Text("group") is not { } group || spec.Map("names").Text("kind") is not { } kind)
-            {
-                continue;
-            }
-
-            foreach (var version in spec.Items("versions"))
-            {
-                if (version.Text("name") is { } name && DurationTree.From(version.Map("schema").Map("openAPIV3Schema")) is { } tree)
-                {
-                    fields[($"{group}/{name}", kind)] = tree;
-                }
-            }
-        }
-
-        return fields;
     }
 }
 
@@ -175,26 +84,25 @@ internal sealed class DurationTree
     public DurationTree? Values { get; }
 
     /// <summary>The tree below <paramref name="schema"/>, or null when no duration field is below it.</summary>
-    public static DurationTree? From(DocumentMap? schema)
+    public static DurationTree? From(SchemaNode? schema)
     {
         if (schema is null)
         {
             return null;
         }
 
-        var isDuration = schema.Text("type") == "string"
-            && schema.Items("x-kubernetes-validations").Any(rule => rule.Text("rule")?.Contains("duration(self)", StringComparison.Ordinal) == true);
+        var isDuration = schema.Type == "string" && schema.ValidationRules.Any(rule => rule.Rule.Contains("duration(self)", StringComparison.Ordinal));
         var fields = new Dictionary<string, DurationTree>(StringComparer.Ordinal);
-        foreach (var property in schema.Map("properties") ?? new DocumentMap())
+        foreach (var property in schema.Properties)
         {
-            if (From(property.Value as DocumentMap) is { } child)
+            if (From(property.Schema) is { } child)
             {
-                fields[property.Key] = child;
+                fields[property.Name] = child;
             }
         }
 
-        var items = From(schema.Map("items"));
-        var values = From(schema.Map("additionalProperties"));
+        var items = From(schema.Items);
+        var values = From(schema.AdditionalProperties);
         return isDuration || fields.Count > 0 || items is not null || values is not null ? new DurationTree(isDuration, fields, items, values) : null;
     }
 
