@@ -20,11 +20,11 @@ internal static class DurationChecks
     {
         if (tree is not null)
         {
-            Walk(document, tree, string.Empty, findings);
+            Walk(document, tree, FieldPath.Root, findings);
         }
     }
 
-    private static void Walk(DocumentNode node, DurationTree tree, string path, Findings findings)
+    private static void Walk(DocumentNode node, DurationTree tree, FieldPath path, Findings findings)
     {
         if (tree.IsDuration && node is DocumentScalar { Kind: ScalarKind.String } scalar)
         {
@@ -39,7 +39,7 @@ internal static class DurationChecks
                     var child = tree.Fields.GetValueOrDefault(entry.Key) ?? tree.Values;
                     if (child is not null)
                     {
-                        Walk(entry.Value, child, path.Length == 0 ? entry.Key : $"{path}.{entry.Key}", findings);
+                        Walk(entry.Value, child, path.Field(entry.Key), findings);
                     }
                 }
 
@@ -47,7 +47,7 @@ internal static class DurationChecks
             case DocumentList list when tree.Items is not null:
                 for (var i = 0; i < list.Count; i++)
                 {
-                    Walk(list[i], tree.Items, $"{path}[{i}]", findings);
+                    Walk(list[i], tree.Items, path.Item(i), findings);
                 }
 
                 break;
@@ -55,11 +55,11 @@ internal static class DurationChecks
     }
 
     // Durations below 1ms are the CEL rule's to report; this check adds only the precision.
-    private static void CheckPrecision(DocumentScalar duration, string path, Findings findings)
+    private static void CheckPrecision(DocumentScalar duration, FieldPath path, Findings findings)
     {
         if (Cel.CelLibrary.TryParseDuration(duration.Text, out var nanos) && nanos >= NanosPerMillisecond && nanos % NanosPerMillisecond != 0)
         {
-            findings.Error(IstioIds.CrossCutting, path, duration, $"X07: duration '{duration.Text}' is not a whole number of milliseconds; Istio supports durations only to millisecond precision");
+            findings.Error(IstioIds.CrossCutting, path.ToString(), duration, $"X07: duration '{duration.Text}' is not a whole number of milliseconds; Istio supports durations only to millisecond precision");
         }
     }
 }
