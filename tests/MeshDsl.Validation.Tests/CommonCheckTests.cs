@@ -104,7 +104,7 @@ public sealed class CommonCheckTests
     [InlineData("", null)]
     public void Go_durations_are_read_in_nanoseconds(string text, long? nanos)
     {
-        Assert.Equal(nanos, Cel.CelLibrary.TryParseDuration(text, out var parsed) ? parsed : null);
+        Assert.Equal(nanos, MeshDsl.Duration.TryParseNanoseconds(text, out var parsed) ? parsed : null);
     }
 
     private static string Document(string type, string annotation, string spec) =>

@@ -57,7 +57,7 @@ internal static class DurationChecks
     // Durations below 1ms are the CEL rule's to report; this check adds only the precision.
     private static void CheckPrecision(DocumentScalar duration, FieldPath path, Findings findings)
     {
-        if (Cel.CelLibrary.TryParseDuration(duration.Text, out var nanos) && nanos >= NanosPerMillisecond && nanos % NanosPerMillisecond != 0)
+        if (MeshDsl.Duration.TryParseNanoseconds(duration.Text, out var nanos) && nanos >= NanosPerMillisecond && nanos % NanosPerMillisecond != 0)
         {
             findings.Error(IstioIds.CrossCutting, path.ToString(), duration, $"X07: duration '{duration.Text}' is not a whole number of milliseconds; Istio supports durations only to millisecond precision");
         }

@@ -47,8 +47,17 @@ public sealed partial class DocumentMap : DocumentNode, IEnumerable<KeyValuePair
     /// <summary>Adds an entry; keys are unique, so adding an existing key replaces its value.</summary>
     public void Add(string key, DocumentNode value)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(value);
+        // Spelled out rather than ThrowIfNull: this file is also compiled into the netstandard2.0 analyzers.
+        if (key is null)
+        {
+            throw new ArgumentNullException(nameof(key));
+        }
+
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
         for (var i = 0; i < _entries.Count; i++)
         {
             if (_entries[i].Key == key)

@@ -68,7 +68,7 @@ public sealed class DocumentScalar : DocumentNode, IEquatable<DocumentScalar>
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         // YAML 1.1's float needs a '.', also before an exponent: "1E+21" is a string to PyYAML, "1.0E+21" a float.
         var exponent = text.IndexOfAny(new[] { 'E', 'e' });
-        return text.Contains('.') ? text : exponent < 0 ? text + ".0" : text.Insert(exponent, ".0");
+        return text.IndexOf('.') >= 0 ? text : exponent < 0 ? text + ".0" : text.Insert(exponent, ".0");
     }
 
     /// <summary>A boolean scalar.</summary>

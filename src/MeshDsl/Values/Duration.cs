@@ -36,55 +36,94 @@ public readonly struct Duration : IEquatable<Duration>, IDocumentValue
     /// <summary>Parses a duration in Go's syntax (a sequence of decimal numbers each with a unit: h, m, s, ms, us, µs, ns).</summary>
     public static bool TryParse(string? text, out TimeSpan value)
     {
-        value = TimeSpan.Zero;
-        if (string.IsNullOrEmpty(text))
+        var parsed = TryParseNanoseconds(text, out var nanoseconds);
+        value = parsed ? TimeSpan.FromTicks(nanoseconds / 100) : TimeSpan.Zero;
+        return parsed;
+    }
+
+    /// <summary>
+    /// Go's <c>time.ParseDuration</c>, in nanoseconds: <c>[-+]?([0-9]*(\.[0-9]*)?[a-z]+)+</c> with units ns, us, µs, ms,
+    /// s, m, h, or "0". The one parser behind <see cref="TryParse"/>, the CEL rules' <c>duration()</c> and the mesh rules.
+    /// </summary>
+    public static bool TryParseNanoseconds(string? text, out long nanoseconds)
+    {
+        nanoseconds = 0;
+        if (text is null)
         {
             return false;
         }
 
-        var s = text!;
         var i = 0;
         var negative = false;
-        if (s[0] is '-' or '+')
+        if (i < text.Length && text[i] is '-' or '+')
         {
-            negative = s[0] == '-';
+            negative = text[i] == '-';
             i++;
         }
 
-        if (s.Substring(i) == "0")
+        if (text.Length == i + 1 && text[i] == '0')
         {
             return true;
         }
 
-        decimal ticks = 0;
-        var any = false;
-        while (i < s.Length)
+        if (i == text.Length)
+        {
+            return false;
+        }
+
+        decimal total = 0;
+        while (i < text.Length)
         {
             var start = i;
-            while (i < s.Length && (char.IsDigit(s[i]) || s[i] == '.'))
+            decimal value = 0;
+            while (i < text.Length && IsDigit(text[i]))
             {
-                i++;
+                value = (value * 10) + (text[i++] - '0');
+                if (value > long.MaxValue)
+                {
+                    return false;
+                }
             }
 
-            if (i == start || !decimal.TryParse(s.Substring(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            var digits = i > start;
+            if (i < text.Length && text[i] == '.')
+            {
+                i++;
+                var scale = 0.1m;
+                var fractionStart = i;
+                while (i < text.Length && IsDigit(text[i]))
+                {
+                    if (scale > 1e-27m)
+                    {
+                        value += (text[i] - '0') * scale;
+                        scale /= 10;
+                    }
+
+                    i++;
+                }
+
+                digits |= i > fractionStart;
+            }
+
+            if (!digits)
             {
                 return false;
             }
 
             var unitStart = i;
-            while (i < s.Length && !char.IsDigit(s[i]) && s[i] != '.')
+            while (i < text.Length && text[i] != '.' && !IsDigit(text[i]))
             {
                 i++;
             }
 
-            decimal? unit = s.Substring(unitStart, i - unitStart) switch
+            long? unit = text.Substring(unitStart, i - unitStart) switch
             {
-                "h" => TimeSpan.TicksPerHour,
-                "m" => TimeSpan.TicksPerMinute,
-                "s" => TimeSpan.TicksPerSecond,
-                "ms" => TimeSpan.TicksPerMillisecond,
-                "us" or "µs" or "μs" => TicksPerMicrosecond,
-                "ns" => 0.01m,
+                "ns" => 1L,
+                "us" or "µs" or "μs" => 1_000L,
+                "ms" => 1_000_000L,
+                "s" => 1_000_000_000L,
+                "m" => 60_000_000_000L,
+                "h" => 3_600_000_000_000L,
                 _ => null,
             };
             if (unit is null)
@@ -92,18 +131,18 @@ public readonly struct Duration : IEquatable<Duration>, IDocumentValue
                 return false;
             }
 
-            ticks += number * unit.Value;
-            any = true;
+            total += value * unit.Value;
+            if (total > long.MaxValue)
+            {
+                return false;
+            }
         }
 
-        if (!any || ticks > TimeSpan.MaxValue.Ticks)
-        {
-            return false;
-        }
-
-        value = TimeSpan.FromTicks((long)(negative ? -ticks : ticks));
+        nanoseconds = (long)decimal.Truncate(negative ? -total : total);
         return true;
     }
+
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
 
     /// <inheritdoc />
     public DocumentNode ToNode() => DocumentScalar.String(Text);

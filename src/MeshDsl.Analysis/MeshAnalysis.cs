@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Linq;
+using MeshDsl.Analysis.Rules;
+
+namespace MeshDsl.Analysis;
+
+/// <summary>Runs the rules: every host (analyzers, <c>meshdsl analyze</c>) goes through here.</summary>
+internal static class MeshAnalysis
+{
+    /// <summary>Every rule, in id order.</summary>
+    public static IReadOnlyList<MeshRule> Rules { get; } = new MeshRule[]
+    {
+        new RouteWithoutTimeout(),
+        new RetriesWithoutPerTryTimeout(),
+        new RetryBudgetExceedsTimeout(),
+        new NoOutlierDetection(),
+        new NoConnectionPoolLimits(),
+        new MeshWideMtlsNotStrict(),
+        new PeerAuthenticationDisable(),
+        new AuthorizationPolicyAllowAll(),
+        new PermissiveMtlsInProduction(),
+    }.OrderBy(r => r.Descriptor.Id, System.StringComparer.Ordinal).ToArray();
+
+    /// <summary>The resource rules over each resource, then the set rules over all of them.</summary>
+    public static List<AnalysisFinding> Run(IReadOnlyList<AnalyzedResource> resources, AnalysisOptions options, Facts facts)
+    {
+        var findings = new List<AnalysisFinding>();
+        var context = new AnalysisContext(options, facts, findings);
+        foreach (var resource in resources)
+        {
+            RunResourceRules(resource, context);
+        }
+
+        RunSetRules(resources, context);
+        return findings;
+    }
+
+    public static void RunResourceRules(AnalyzedResource resource, AnalysisContext context)
+    {
+        foreach (var rule in Rules)
+        {
+            if (!rule.IsSetRule)
+            {
+                rule.Check(resource, context);
+            }
+        }
+    }
+
+    public static void RunSetRules(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
+    {
+        foreach (var rule in Rules)
+        {
+            if (rule.IsSetRule)
+            {
+                rule.CheckSet(resources, context);
+            }
+        }
+    }
+}
