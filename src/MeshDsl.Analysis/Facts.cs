@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using MeshDsl.Documents;
 
 namespace MeshDsl.Analysis;
@@ -12,8 +11,8 @@ namespace MeshDsl.Analysis;
 /// </summary>
 internal sealed class Facts
 {
-    private readonly HashSet<DocumentNode> _open = new(ReferenceComparer.Instance);
-    private readonly HashSet<DocumentNode> _unknown = new(ReferenceComparer.Instance);
+    private readonly HashSet<DocumentNode> _open = new(NodeReferenceComparer.Instance);
+    private readonly HashSet<DocumentNode> _unknown = new(NodeReferenceComparer.Instance);
 
     /// <summary>Facts of a complete document: everything known, nothing open. Never marked.</summary>
     public static Facts Complete { get; } = new();
@@ -34,16 +33,19 @@ internal sealed class Facts
         }
     }
 
+    /// <summary>Takes in what <paramref name="other"/> knows (the analyzers merge each resource's facts for the set rules).</summary>
+    public void AddFrom(Facts other)
+    {
+        if (ReferenceEquals(this, Complete))
+        {
+            return;
+        }
+
+        _open.UnionWith(other._open);
+        _unknown.UnionWith(other._unknown);
+    }
+
     public bool IsOpen(DocumentNode node) => _open.Count > 0 && _open.Contains(node);
 
     public bool IsKnown(DocumentNode node) => _unknown.Count == 0 || !_unknown.Contains(node);
-
-    private sealed class ReferenceComparer : IEqualityComparer<DocumentNode>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(DocumentNode? x, DocumentNode? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(DocumentNode obj) => RuntimeHelpers.GetHashCode(obj);
-    }
 }

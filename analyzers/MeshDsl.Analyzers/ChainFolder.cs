@@ -1,0 +1,421 @@
+using System.Collections.Generic;
+using System.Linq;
+using MeshDsl.Analysis;
+using MeshDsl.Documents;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace MeshDsl.Analyzers;
+
+/// <summary>A resource folded from C#: its partial document, what is known about it, and where each node was written.</summary>
+internal sealed class FoldedResource
+{
+    public FoldedResource(AnalyzedResource resource, Facts facts, Dictionary<DocumentNode, Location> locations, Location creation)
+    {
+        Resource = resource;
+        Facts = facts;
+        Locations = locations;
+        Creation = creation;
+    }
+
+    public AnalyzedResource Resource { get; }
+
+    public Facts Facts { get; }
+
+    public Location Creation { get; }
+
+    /// <summary>The C# location of each node (keyed by reference); a finding on a node without one goes to <see cref="Creation"/>.</summary>
+    public Dictionary<DocumentNode, Location> Locations { get; }
+
+    /// <summary>Two members of one "at most one of" group, set in one builder: the group and where the second was set.</summary>
+    public List<(string Fields, Location At)> OneOfViolations { get; } = new();
+
+    public Location LocationOf(DocumentNode node) => Locations.TryGetValue(node, out var location) ? location : Creation;
+}
+
+/// <summary>
+/// Folds a resource factory call, <c>VirtualService.Create("reviews", vs => vs.Hosts("reviews").Http(r => ...))</c>,
+/// into the document it builds, by following the metadata on generated members ([MeshField] gives each method's
+/// wire name; the model property's type says whether it sets a value, appends to a list or adds a map entry).
+/// Compile-time constants become values; anything else becomes an unknown value, and a builder handed to code the
+/// folder cannot follow leaves its map open. Rules then report only on what is known.
+/// </summary>
+internal sealed class ChainFolder
+{
+    private readonly MeshSymbols _symbols;
+    private readonly Facts _facts = new();
+    private readonly Dictionary<DocumentNode, Location> _locations = new(NodeReferenceComparer.Instance);
+    private readonly List<(string, Location)> _oneOf = new();
+
+    private ChainFolder(MeshSymbols symbols) => _symbols = symbols;
+
+    /// <summary>The folded resource when <paramref name="invocation"/> is a generated <c>Create(name, build)</c> factory; else null.</summary>
+    public static FoldedResource? Fold(IInvocationOperation invocation, MeshSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        if (!method.IsStatic || method.Name != "Create" || symbols.Resource(method.ContainingType) is not { } type)
+        {
+            return null;
+        }
+
+        var folder = new ChainFolder(symbols);
+        var creation = NameLocation(invocation);
+        var metadata = new DocumentMap();
+        var spec = new DocumentMap();
+        if (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name")?.Value is { } name)
+        {
+            folder.PutIdentity(metadata, "name", name, creation);
+        }
+
+        var build = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.Name == "Action");
+        folder.FoldLambda(build?.Value, spec, metadata);
+
+        var root = new DocumentMap();
+        root.Add("apiVersion", DocumentScalar.String(type.ApiVersion));
+        root.Add("kind", DocumentScalar.String(type.Kind));
+        root.Add("metadata", metadata);
+        root.Add("spec", spec);
+        folder._locations[root] = creation;
+        folder._locations[spec] = creation;
+        var folded = new FoldedResource(new AnalyzedResource(root), folder._facts, folder._locations, creation);
+        folded.OneOfViolations.AddRange(folder._oneOf);
+        return folded;
+    }
+
+    // Folds `x => x.A(...).B(...)` (or a block of such statements) into target; metadata is set for resource builders.
+    private void FoldLambda(IOperation? operation, DocumentMap target, DocumentMap? metadata)
+    {
+        if (Unwrap(operation) is not IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda)
+        {
+            _facts.MarkOpen(target);
+            return;
+        }
+
+        var parameter = lambda.Symbol.Parameters[0];
+        foreach (var statement in lambda.Body.Operations)
+        {
+            switch (statement)
+            {
+                case IExpressionStatementOperation expression:
+                    FoldChain(expression.Operation, parameter, target, metadata);
+                    break;
+                case IReturnOperation { ReturnedValue: null }:
+                    break;
+                case IReturnOperation { ReturnedValue: { } value }:
+                    FoldChain(value, parameter, target, metadata);
+                    break;
+                default:
+                    // if/for/local functions: the builder may be used in ways not followed here.
+                    _facts.MarkOpen(target);
+                    if (metadata is not null)
+                    {
+                        _facts.MarkOpen(metadata);
+                    }
+
+                    break;
+            }
+        }
+
+        CheckOneOf(parameter.Type as INamedTypeSymbol, target);
+    }
+
+    private void FoldChain(IOperation expression, IParameterSymbol parameter, DocumentMap target, DocumentMap? metadata)
+    {
+        var calls = new Stack<IInvocationOperation>();
+        var receiver = Unwrap(expression);
+        while (receiver is IInvocationOperation call && call.Instance is not null)
+        {
+            calls.Push(call);
+            receiver = Unwrap(call.Instance);
+        }
+
+        if (receiver is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+        {
+            _facts.MarkOpen(target);
+            return;
+        }
+
+        while (calls.Count > 0)
+        {
+            Apply(calls.Pop(), target, metadata);
+        }
+    }
+
+    private void Apply(IInvocationOperation call, DocumentMap target, DocumentMap? metadata)
+    {
+        var arguments = call.Arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue).ToList();
+        var at = NameLocation(call);
+        if (_symbols.Field(call.TargetMethod) is { } field)
+        {
+            switch (field.Shape)
+            {
+                case FieldShape.List:
+                    AppendItems(target, field.WireName, arguments, at);
+                    return;
+                case FieldShape.Map:
+                    AddEntry(target, field.WireName, arguments, at);
+                    return;
+                default:
+                    Set(target, field.WireName, arguments.Count == 1 ? arguments[0].Value : null, at);
+                    return;
+            }
+        }
+
+        if (metadata is not null && call.TargetMethod.Name == "Namespace" && arguments.Count == 1)
+        {
+            PutIdentity(metadata, "namespace", arguments[0].Value, at);
+        }
+        else if (metadata is not null && call.TargetMethod.Name == "Metadata" && arguments.Count == 1)
+        {
+            FoldMetadata(arguments[0].Value, metadata);
+        }
+        else
+        {
+            // A method without MeshDsl metadata (a user's extension, say): it may set anything.
+            _facts.MarkOpen(target);
+        }
+    }
+
+    private void Set(DocumentMap target, string wire, IOperation? argument, Location at)
+    {
+        if (IsLambda(argument))
+        {
+            var child = target[wire] as DocumentMap ?? new DocumentMap();
+            FoldLambda(argument, child, null);
+            Put(target, wire, child, at);
+        }
+        else
+        {
+            Put(target, wire, argument is null ? Unknown() : Value(argument), at);
+        }
+    }
+
+    private void AppendItems(DocumentMap target, string wire, List<IArgumentOperation> arguments, Location at)
+    {
+        var list = target[wire] as DocumentList ?? new DocumentList();
+        Put(target, wire, list, at);
+        if (arguments.Count == 1 && IsLambda(arguments[0].Value))
+        {
+            var item = new DocumentMap();
+            FoldLambda(arguments[0].Value, item, null);
+            list.Add(item);
+            _locations[item] = at;
+            return;
+        }
+
+        if (arguments.Count == 1 && Unwrap(arguments[0].Value) is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            foreach (var element in initializer.ElementValues)
+            {
+                var item = Value(element);
+                list.Add(item);
+                _locations[item] = at;
+            }
+
+            return;
+        }
+
+        // A collection or a model object from elsewhere: the list may hold anything more.
+        _facts.MarkOpen(list);
+    }
+
+    private void AddEntry(DocumentMap target, string wire, List<IArgumentOperation> arguments, Location at)
+    {
+        var map = target[wire] as DocumentMap ?? new DocumentMap();
+        Put(target, wire, map, at);
+        if (arguments.Count == 2 && Unwrap(arguments[0].Value)?.ConstantValue is { HasValue: true, Value: string key })
+        {
+            var value = arguments[1].Value;
+            if (IsLambda(value))
+            {
+                var child = map[key] as DocumentMap ?? new DocumentMap();
+                FoldLambda(value, child, null);
+                Put(map, key, child, at);
+            }
+            else if (arguments[1].ArgumentKind == ArgumentKind.ParamArray && Unwrap(value) is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                var items = new DocumentList();
+                foreach (var element in initializer.ElementValues)
+                {
+                    items.Add(Value(element));
+                }
+
+                Put(map, key, items, at);
+            }
+            else
+            {
+                Put(map, key, Value(value), at);
+            }
+
+            return;
+        }
+
+        _facts.MarkOpen(map);
+    }
+
+    private void FoldMetadata(IOperation argument, DocumentMap metadata)
+    {
+        if (Unwrap(argument) is not IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda)
+        {
+            _facts.MarkOpen(metadata);
+            return;
+        }
+
+        foreach (var statement in lambda.Body.Operations)
+        {
+            var operation = statement switch
+            {
+                IExpressionStatementOperation expression => expression.Operation,
+                IReturnOperation { ReturnedValue: { } value } => value,
+                IReturnOperation => null,
+                _ => statement,
+            };
+            if (operation is null)
+            {
+                continue;
+            }
+
+            var calls = new Stack<IInvocationOperation>();
+            var receiver = Unwrap(operation);
+            while (receiver is IInvocationOperation call && call.Instance is not null)
+            {
+                calls.Push(call);
+                receiver = Unwrap(call.Instance);
+            }
+
+            if (receiver is not IParameterReferenceOperation)
+            {
+                _facts.MarkOpen(metadata);
+                continue;
+            }
+
+            foreach (var call in calls)
+            {
+                var arguments = call.Arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue).ToList();
+                var at = NameLocation(call);
+                switch (call.TargetMethod.Name, arguments.Count)
+                {
+                    case ("Name", 1):
+                        PutIdentity(metadata, "name", arguments[0].Value, at);
+                        break;
+                    case ("Namespace", 1):
+                        PutIdentity(metadata, "namespace", arguments[0].Value, at);
+                        break;
+                    case ("Labels" or "Annotations", 2):
+                        var wire = call.TargetMethod.Name == "Labels" ? "labels" : "annotations";
+                        AddEntry(metadata, wire, arguments, at);
+                        break;
+                    default:
+                        _facts.MarkOpen(metadata);
+                        break;
+                }
+            }
+        }
+    }
+
+    // Two members of one "at most one of" group set in the same builder.
+    private void CheckOneOf(INamedTypeSymbol? builder, DocumentMap target)
+    {
+        if (builder is null)
+        {
+            return;
+        }
+
+        foreach (var group in _symbols.OneOfGroups(builder))
+        {
+            var set = group.Where(field => target[field] is not null).ToList();
+            if (set.Count > 1)
+            {
+                _oneOf.Add(($"{string.Join(", ", group)}: {set[0]} and {set[1]} are both set", _locations.TryGetValue(target[set[1]]!, out var at) ? at : Location.None));
+            }
+        }
+    }
+
+    private DocumentNode Value(IOperation? operation)
+    {
+        var value = Unwrap(operation);
+        if (value?.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } && value is IFieldReferenceOperation { Field: var member } && _symbols.EnumWireName(member) is { } wire)
+        {
+            return DocumentScalar.String(wire);
+        }
+
+        if (value is IConversionOperation { Conversion.IsUserDefined: true } conversion)
+        {
+            return Value(conversion.Operand);
+        }
+
+        return value?.ConstantValue is { HasValue: true } constant
+            ? constant.Value switch
+            {
+                string text => DocumentScalar.String(text),
+                bool flag => DocumentScalar.Boolean(flag),
+                int or long or short or byte or sbyte or ushort => DocumentScalar.Integer(System.Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture)),
+                uint or ulong => DocumentScalar.Integer(System.Convert.ToUInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture)),
+                double or float or decimal => DocumentScalar.Number(System.Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture)),
+                _ => Unknown(),
+            }
+            : Unknown();
+    }
+
+    private DocumentNode Unknown()
+    {
+        var unknown = DocumentScalar.String(string.Empty);
+        _facts.MarkUnknown(unknown);
+        return unknown;
+    }
+
+    private void Put(DocumentMap map, string key, DocumentNode value, Location at)
+    {
+        map.Add(key, value);
+        if (!_locations.ContainsKey(value))
+        {
+            _locations[value] = at;
+        }
+    }
+
+    // A name or namespace that is not a constant is left out (metadata open), so no rule reads "" as a namespace.
+    private void PutIdentity(DocumentMap metadata, string key, IOperation value, Location at)
+    {
+        var node = Value(value);
+        if (_facts.IsKnown(node))
+        {
+            Put(metadata, key, node, at);
+        }
+        else
+        {
+            _facts.MarkOpen(metadata);
+        }
+    }
+
+    private static bool IsLambda(IOperation? operation) => Unwrap(operation) is IAnonymousFunctionOperation;
+
+    // Implicit conversions and delegate creations wrap what the user wrote.
+    private static IOperation? Unwrap(IOperation? operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IDelegateCreationOperation delegateCreation:
+                    operation = delegateCreation.Target;
+                    break;
+                case IConversionOperation { IsImplicit: true, Conversion.IsUserDefined: false } conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    // `.Http(...)` rather than the whole chain up to it: where the user wrote this call.
+    private static Location NameLocation(IInvocationOperation call) =>
+        call.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation
+            ? Location.Create(invocation.SyntaxTree, TextSpan.FromBounds(member.Name.SpanStart, invocation.Span.End))
+            : call.Syntax.GetLocation();
+}
