@@ -24,8 +24,8 @@ internal sealed class AnalysisContext
 
     public Facts Facts { get; }
 
-    public void Report(RuleDescriptor rule, AnalyzedResource resource, string path, DocumentNode node, string message) =>
-        _findings.Add(new AnalysisFinding(rule, resource, path, node, message));
+    public void Report(RuleDescriptor rule, AnalyzedResource resource, string path, DocumentNode node, string message, string? suggestion = null) =>
+        _findings.Add(new AnalysisFinding(rule, resource, path, node, message) { Suggestion = suggestion });
 
     public DocumentMap? Map(DocumentNode? node, string key) => (node as DocumentMap)?[key] as DocumentMap;
 

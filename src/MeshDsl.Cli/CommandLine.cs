@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace MeshDsl.Cli;
 
@@ -17,18 +18,61 @@ internal static class CommandLine
     private const string Usage = """
         usage: meshdsl emit --assembly <path.dll> --out <folder> [--layout files|single]
                meshdsl validate <files|folders|-> [--crd <crd.yaml>] [--strict] [--output text|json|sarif]
+               meshdsl analyze <files|folders|-> [--output text|json|sarif] [--mesh-config <file>]
+                       [--production-namespaces a,b] [--external-hosts h1,h2] [--failure-threshold error|warning|info|none]
 
           emit       Runs the mesh definitions (IMeshDefinition classes) of a built assembly and writes their
                      manifests into the folder, plus a kustomization.yaml.
           validate   Checks YAML documents against Istio's CRD schemas (and --crd's): types, ranges, enums,
                      required and unknown fields, "at most one of" groups. Unknown fields are warnings, errors
                      with --strict. Exit code 0: clean, 1: findings, 2: usage error or unreadable input.
+          analyze    Runs the mesh rules (MESH1xxx: timeouts, retries, circuit breaking, mTLS, authorization)
+                     over every resource of the inputs. Exit code 0: nothing at or above --failure-threshold,
+                     1: findings at or above it, 2: usage error or unreadable input. More: meshdsl analyze --help.
         """;
 
-    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "--assembly", "--out", "--layout", "--crd", "--output" };
+    private const string AnalyzeUsage = """
+        usage: meshdsl analyze <files|folders|-> [options]
+
+          Runs the mesh rules (MESH1xxx) over every Kubernetes object of the YAML files, folders (recursively,
+          *.yaml and *.yml) or standard input (-). Core objects in the same files (Services, Namespaces,
+          Deployments) are part of the analyzed set: they count as declared. Schema problems are validate's
+          job; a document that is not valid YAML is reported on standard error, and the exit code is 2.
+
+          --output text|json|sarif     text (default): file:line:col: severity id Kind namespace/name path: message,
+                                       then a summary line; json: an array of findings; sarif: SARIF 2.1.0.
+          --mesh-config <file>         MeshConfig as YAML: a bare MeshConfig document (top-level fields, as for
+                                       istioctl --meshConfigFile) or Istio's `istio` ConfigMap with the MeshConfig
+                                       in data.mesh. Read: rootNamespace (default istio-system), where policies
+                                       apply mesh-wide. Other fields are ignored.
+          --production-namespaces a,b  namespaces where PERMISSIVE mTLS is reported (MESH1049).
+          --external-hosts h1,h2       hosts that exist outside the inputs (other repositories, the cluster).
+          --failure-threshold level    error, warning (default), info or none: exit 1 when a finding is at or
+                                       above the level; none never fails on findings.
+
+          Exit code 0: no finding at or above the threshold, 1: findings at or above it, 2: usage error or
+          unreadable input.
+        """;
+
+    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
+    {
+        "--assembly", "--out", "--layout", "--crd", "--output", "--mesh-config", "--production-namespaces", "--external-hosts", "--failure-threshold",
+    };
+
     private static readonly HashSet<string> FlagOptions = new(StringComparer.Ordinal) { "--strict" };
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    // The options each command takes: an option of another command is a usage error, not silently ignored.
+    private static readonly Dictionary<string, string[]> CommandOptions = new(StringComparer.Ordinal)
+    {
+        ["emit"] = new[] { "--assembly", "--out", "--layout" },
+        ["validate"] = new[] { "--crd", "--strict", "--output" },
+        ["analyze"] = new[] { "--output", "--mesh-config", "--production-namespaces", "--external-hosts", "--failure-threshold" },
+    };
+
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, Console.In, output, error);
+
+    /// <summary>Runs a command; <paramref name="input"/> is what <c>-</c> reads.</summary>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -36,18 +80,27 @@ internal static class CommandLine
             return args.Length == 0 ? UsageError : Success;
         }
 
-        if (!TryParseOptions(args, 1, out var options, out var inputs, out var problem))
+        if (!CommandOptions.TryGetValue(args[0], out var accepted))
         {
-            error.WriteLine($"meshdsl: {problem}");
-            error.WriteLine(Usage);
-            return UsageError;
+            return Fail(error, $"unknown command '{args[0]}'");
+        }
+
+        if (args.Skip(1).Any(a => a is "-h" or "--help"))
+        {
+            output.WriteLine(args[0] == "analyze" ? AnalyzeUsage : Usage);
+            return Success;
+        }
+
+        if (!TryParseOptions(args, 1, accepted, out var options, out var inputs, out var problem))
+        {
+            return Fail(error, problem);
         }
 
         return args[0] switch
         {
             "emit" => EmitCommand.Run(options, output, error),
-            "validate" => ValidateCommand.Run(options, inputs, output, error),
-            _ => Fail(error, $"unknown command '{args[0]}'"),
+            "validate" => ValidateCommand.Run(options, inputs, input, output, error),
+            _ => AnalyzeCommand.Run(options, inputs, input, output, error),
         };
     }
 
@@ -58,13 +111,19 @@ internal static class CommandLine
         return UsageError;
     }
 
-    private static bool TryParseOptions(string[] args, int start, out Dictionary<string, string> options, out List<string> inputs, out string problem)
+    private static bool TryParseOptions(string[] args, int start, string[] accepted, out Dictionary<string, string> options, out List<string> inputs, out string problem)
     {
         options = new Dictionary<string, string>(StringComparer.Ordinal);
         inputs = new List<string>();
         problem = string.Empty;
         for (var i = start; i < args.Length; i++)
         {
+            if ((FlagOptions.Contains(args[i]) || ValueOptions.Contains(args[i])) && !accepted.Contains(args[i]))
+            {
+                problem = $"{args[0]} does not take '{args[i]}'";
+                return false;
+            }
+
             if (FlagOptions.Contains(args[i]))
             {
                 options[args[i]] = "true";

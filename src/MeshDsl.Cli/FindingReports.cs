@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -15,20 +16,24 @@ internal static class FindingReports
 {
     public static readonly string[] Formats = { "text", "json", "sarif" };
 
-    public static void Write(string format, IReadOnlyList<ReportedFinding> findings, TextWriter output)
+    public static void Write(string format, IReadOnlyList<ReportedFinding> findings, TextWriter output) =>
+        Write(format, findings, output, Json, Sarif, reported => reported.Finding.ToString());
+
+    /// <summary>One of <see cref="Formats"/>: the JSON or SARIF document, or a line per item.</summary>
+    public static void Write<T>(string format, IReadOnlyList<T> items, TextWriter output, Func<IReadOnlyList<T>, string> json, Func<IReadOnlyList<T>, string> sarif, Func<T, string> line)
     {
         switch (format)
         {
             case "json":
-                output.WriteLine(Json(findings));
+                output.WriteLine(json(items));
                 break;
             case "sarif":
-                output.WriteLine(Sarif(findings));
+                output.WriteLine(sarif(items));
                 break;
             default:
-                foreach (var reported in findings)
+                foreach (var item in items)
                 {
-                    output.WriteLine(reported.Finding.ToString());
+                    output.WriteLine(line(item));
                 }
 
                 break;
@@ -114,7 +119,8 @@ internal static class FindingReports
 
     private static string Severity(ValidationFinding finding) => finding.Severity == FindingSeverity.Error ? "error" : "warning";
 
-    private static string Render(System.Action<Utf8JsonWriter> write)
+    /// <summary>Indented JSON, non-ASCII and HTML characters unescaped (reports are read by people too).</summary>
+    public static string Render(System.Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

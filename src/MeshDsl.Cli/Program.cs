@@ -1,4 +1,4 @@
 using System;
 using MeshDsl.Cli;
 
-return CommandLine.Run(args, Console.Out, Console.Error);
+return CommandLine.Run(args, Console.In, Console.Out, Console.Error);

@@ -1,3 +1,4 @@
+using System.Linq;
 using MeshDsl.Documents;
 
 namespace MeshDsl.Analysis.Rules;
@@ -23,7 +24,7 @@ internal sealed class RouteWithoutTimeout : MeshRule
         {
             if (context.HasItems(route, "route") && context.IsAbsent(route, "timeout"))
             {
-                context.Report(Rule, resource, path, route, $"{path} forwards traffic without a timeout; set one (for example timeout: 10s) so a slow upstream cannot hold callers indefinitely");
+                context.Report(Rule, resource, path, route, $"{path} forwards traffic without a timeout; set one (for example timeout: 10s) so a slow upstream cannot hold callers indefinitely", "10s");
             }
         }
     }
@@ -49,13 +50,21 @@ internal sealed class RetriesWithoutPerTryTimeout : MeshRule
         foreach (var (route, path) in HttpRoutes.Of(resource, context))
         {
             var retries = context.Map(route, "retries");
-            if (context.Integer(retries, "attempts") is > 0 && context.IsAbsent(retries, "perTryTimeout"))
+            if (context.Integer(retries, "attempts") is > 0 and var attempts && context.IsAbsent(retries, "perTryTimeout"))
             {
-                context.Report(Rule, resource, path + ".retries", retries!, $"{path}.retries has {context.Integer(retries, "attempts")} attempts and no perTryTimeout; set one (for example perTryTimeout: 2s) so a hung attempt cannot use up the route's whole timeout");
+                var perTry = PerTryTimeout(context.Text(route, "timeout"), attempts);
+                context.Report(Rule, resource, path + ".retries", retries!, $"{path}.retries has {attempts} attempts and no perTryTimeout; set one (for example perTryTimeout: {perTry}) so a hung attempt cannot use up the route's whole timeout", perTry);
             }
         }
     }
+
+    // The try and its retries, each given an equal share of the route's timeout; 2s when the timeout is not known.
+    private static string PerTryTimeout(string? timeout, long attempts) =>
+        Duration.TryParseNanoseconds(timeout, out var nanoseconds) && nanoseconds >= 1_000_000 * (attempts + 1)
+            ? $"{nanoseconds / 1_000_000 / (attempts + 1)}ms"
+            : "2s";
 }
+
 
 /// <summary>MESH1003: (attempts + 1) × perTryTimeout exceeds the route timeout, so the last attempts are cut off.</summary>
 internal sealed class RetryBudgetExceedsTimeout : MeshRule
@@ -97,22 +106,175 @@ internal sealed class RetryBudgetExceedsTimeout : MeshRule
         Duration.TryParseNanoseconds(duration, out var nanoseconds) && nanoseconds > 0 ? nanoseconds / 1_000_000 : null;
 }
 
+/// <summary>MESH1004: fault injection on a route that also sets retries or a timeout, which Istio then does not enable.</summary>
+internal sealed class FaultDisablesRetriesAndTimeout : MeshRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "MESH1004",
+        "Fault injection disables the route's retries and timeout",
+        RuleSeverity.Info,
+        "Resilience",
+        "When an HTTP route injects faults, Istio enables neither its timeout nor its retries (istio/api: \"timeouts or retries will not be enabled when faults are enabled\"), so a fault test does not exercise them.");
+
+    public FaultDisablesRetriesAndTimeout()
+        : base(Rule)
+    {
+    }
+
+    public override void Check(AnalyzedResource resource, AnalysisContext context)
+    {
+        foreach (var (route, path) in HttpRoutes.Of(resource, context))
+        {
+            if (context.Get(route, "fault") is not { } fault)
+            {
+                continue;
+            }
+
+            // Retries count when they retry: attempts unset or 0 already disables them.
+            var disabled = new[]
+            {
+                context.IsSet(route, "timeout") ? "timeout" : null,
+                context.Integer(context.Map(route, "retries"), "attempts") is > 0 ? "retries" : null,
+            }.Where(f => f is not null).ToList();
+            if (disabled.Count > 0)
+            {
+                context.Report(Rule, resource, path + ".fault", fault, $"{path} injects faults and also sets {string.Join(" and ", disabled)}, which Istio does not enable while faults are injected; test them on a route without fault, or drop them here");
+            }
+        }
+    }
+}
+
+/// <summary>MESH1005: a fault delay or abort without a percentage never triggers.</summary>
+internal sealed class FaultWithoutPercentage : MeshRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "MESH1005",
+        "Fault without a percentage",
+        RuleSeverity.Warning,
+        "Resilience",
+        "A fault delay or abort without percentage (and, for a delay, without the deprecated percent) applies to no request at all: the fault is configured but never injected.");
+
+    public FaultWithoutPercentage()
+        : base(Rule)
+    {
+    }
+
+    public override void Check(AnalyzedResource resource, AnalysisContext context)
+    {
+        foreach (var (route, path) in HttpRoutes.Of(resource, context))
+        {
+            var fault = context.Map(route, "fault");
+            var delay = context.Map(fault, "delay");
+            if (context.IsAbsent(delay, "percentage") && (context.IsAbsent(delay, "percent") || context.Integer(delay, "percent") == 0))
+            {
+                context.Report(Rule, resource, path + ".fault.delay", delay!, $"{path}.fault.delay has no percentage, so no request is delayed; set percentage (for example percentage: {{value: 10}}), or remove the delay");
+            }
+
+            var abort = context.Map(fault, "abort");
+            if (context.IsAbsent(abort, "percentage"))
+            {
+                context.Report(Rule, resource, path + ".fault.abort", abort!, $"{path}.fault.abort has no percentage, so no request is aborted; set percentage (for example percentage: {{value: 10}}), or remove the abort");
+            }
+        }
+    }
+}
+
+/// <summary>MESH1006: a mirror without a percentage copies every request.</summary>
+internal sealed class MirrorWithoutPercentage : MeshRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "MESH1006",
+        "Mirror without a percentage",
+        RuleSeverity.Info,
+        "Routing",
+        "A mirror (mirror, or an entry of mirrors) without a percentage copies 100% of the route's requests to the mirror host, which doubles the load the route generates.");
+
+    public MirrorWithoutPercentage()
+        : base(Rule)
+    {
+    }
+
+    public override void Check(AnalyzedResource resource, AnalysisContext context)
+    {
+        foreach (var (route, path) in HttpRoutes.Of(resource, context))
+        {
+            if (context.Get(route, "mirror") is { } mirror && context.IsAbsent(route, "mirrorPercentage") && context.IsAbsent(route, "mirrorPercent") && context.IsAbsent(route, "mirror_percent"))
+            {
+                context.Report(Rule, resource, path + ".mirror", mirror, $"{path}.mirror has no mirrorPercentage, so every request is also sent to the mirror; set mirrorPercentage (for example {{value: 10}}) unless mirroring all traffic is intended");
+            }
+
+            var mirrors = context.Items(route, "mirrors");
+            for (var j = 0; j < mirrors.Count; j++)
+            {
+                if (context.IsAbsent(mirrors[j], "percentage"))
+                {
+                    context.Report(Rule, resource, $"{path}.mirrors[{j}]", mirrors[j], $"{path}.mirrors[{j}] has no percentage, so every request is also sent to it; set percentage (for example {{value: 10}}) unless mirroring all traffic is intended");
+                }
+            }
+        }
+    }
+}
+
+/// <summary>MESH1009: among weighted destinations, one without weight (or weight 0) gets no traffic.</summary>
+internal sealed class ZeroWeightDestination : MeshRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "MESH1009",
+        "Destination without weight gets no traffic",
+        RuleSeverity.Warning,
+        "Routing",
+        "When a route has several destinations and some have a weight, a destination whose weight is unset or 0 receives no traffic at all (istio/api: a weight of 0 means no traffic when there is more than one destination).");
+
+    public ZeroWeightDestination()
+        : base(Rule)
+    {
+    }
+
+    public override void Check(AnalyzedResource resource, AnalysisContext context)
+    {
+        foreach (var section in new[] { "http", "tcp", "tls" })
+        {
+            foreach (var (rule, path) in HttpRoutes.Of(resource, context, section))
+            {
+                var routes = context.Items(rule, "route");
+                if (routes.Count < 2 || !routes.Any(r => context.Integer(r, "weight") is > 0))
+                {
+                    continue;
+                }
+
+                for (var j = 0; j < routes.Count; j++)
+                {
+                    var weight = context.IsAbsent(routes[j], "weight") ? "no weight" : context.Integer(routes[j], "weight") == 0 ? "weight 0" : null;
+                    if (weight is not null)
+                    {
+                        context.Report(Rule, resource, $"{path}.route[{j}]", routes[j], $"{path}.route[{j}] has {weight} while other destinations of the route have one, so it gets no traffic; give it a weight, or remove it");
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// <summary>The HTTP routes of a VirtualService, with their paths.</summary>
 internal static class HttpRoutes
 {
-    public static System.Collections.Generic.IEnumerable<(DocumentMap Route, string Path)> Of(AnalyzedResource resource, AnalysisContext context)
+    public static System.Collections.Generic.IEnumerable<(DocumentMap Route, string Path)> Of(AnalyzedResource resource, AnalysisContext context) =>
+        Of(resource, context, "http");
+
+    /// <summary>The rules of one section of a VirtualService: <c>http</c>, <c>tcp</c> or <c>tls</c>.</summary>
+    public static System.Collections.Generic.IEnumerable<(DocumentMap Route, string Path)> Of(AnalyzedResource resource, AnalysisContext context, string section)
     {
         if (!resource.IsIstio("VirtualService"))
         {
             yield break;
         }
 
-        var routes = context.Items(resource.Spec, "http");
+        var routes = context.Items(resource.Spec, section);
         for (var i = 0; i < routes.Count; i++)
         {
             if (routes[i] is DocumentMap route)
             {
-                yield return (route, $"spec.http[{i}]");
+                yield return (route, $"spec.{section}[{i}]");
             }
         }
     }

@@ -1,0 +1,178 @@
+using System.Collections.Generic;
+using System.Linq;
+using MeshDsl.Documents;
+
+namespace MeshDsl.Analysis.Rules;
+
+/// <summary>MESH1015: two DestinationRules for one host in one namespace set the same thing; Istio keeps only the first's.</summary>
+internal sealed class ConflictingDestinationRules : MeshRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "MESH1015",
+        "Conflicting DestinationRules for one host",
+        RuleSeverity.Warning,
+        "Consistency",
+        "Istio merges the DestinationRules (without workloadSelector) for one host in one namespace, but keeps only the first top-level trafficPolicy and the first definition of each subset name; which one is first depends on creation time.",
+        "KIA0201");
+
+    public ConflictingDestinationRules()
+        : base(Rule)
+    {
+    }
+
+    public override bool IsSetRule => true;
+
+    public override void CheckSet(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
+    {
+        var seen = new List<(string Key, AnalyzedResource Rule, bool Policy, HashSet<string> Subsets)>();
+        foreach (var rule in resources.Where(r => r.IsIstio("DestinationRule")))
+        {
+            var spec = rule.Spec;
+            if (!context.IsAbsent(spec, "workloadSelector") || KnownFields.Namespace(rule, context) is not { } ns || context.Text(spec, "host") is not { } host)
+            {
+                continue;
+            }
+
+            var key = ns + "|" + Hosts.Qualify(host, ns);
+            var name = KnownFields.Name(rule, context);
+            var same = seen.Where(s => s.Key == key && Differ(KnownFields.Name(s.Rule, context), name)).ToList();
+            var policy = context.IsSet(spec, "trafficPolicy");
+            if (policy && same.FirstOrDefault(s => s.Policy).Rule is { } first)
+            {
+                context.Report(Rule, rule, "spec.trafficPolicy", spec!["trafficPolicy"]!, $"{rule} and {first} both set spec.trafficPolicy for host '{host}', and Istio keeps only one of them; move the policy into one DestinationRule");
+            }
+
+            var subsets = new HashSet<string>(System.StringComparer.Ordinal);
+            var items = context.Items(spec, "subsets");
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (context.Text(items[i], "name") is not { } subset)
+                {
+                    continue;
+                }
+
+                subsets.Add(subset);
+                if (same.FirstOrDefault(s => s.Subsets.Contains(subset)).Rule is { } other)
+                {
+                    context.Report(Rule, rule, $"spec.subsets[{i}].name", context.Get(items[i], "name")!, $"spec.subsets[{i}] '{subset}' of {rule} is also defined by {other} for host '{host}', and Istio keeps only one of them; define each subset once");
+                }
+            }
+
+            seen.Add((key, rule, policy, subsets));
+        }
+    }
+
+    /// <summary>Two names known to differ: the same name, or one not known, may be one object declared twice (MESH0101 at emission).</summary>
+    public static bool Differ(string? a, string? b) => a is not null && b is not null && a != b;
+}
+
+/// <summary>MESH1109: two mesh-bound VirtualServices in one namespace route the same host over HTTP.</summary>
+internal sealed class ConflictingVirtualServices : MeshRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "MESH1109",
+        "Conflicting VirtualServices for one host",
+        RuleSeverity.Warning,
+        "Consistency",
+        "Two VirtualServices bound to the mesh (sidecars) in one namespace both define HTTP routes for the same host; sidecars do not merge them, so which routes apply is undefined.",
+        "IST0109");
+
+    public ConflictingVirtualServices()
+        : base(Rule)
+    {
+    }
+
+    public override bool IsSetRule => true;
+
+    public override void CheckSet(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
+    {
+        var seen = new Dictionary<string, AnalyzedResource>(System.StringComparer.Ordinal);
+        foreach (var service in resources.Where(r => r.IsIstio("VirtualService")))
+        {
+            var spec = service.Spec;
+            if (!IsMeshBound(spec, context) || !context.HasItems(spec, "http") || KnownFields.Namespace(service, context) is not { } ns)
+            {
+                continue;
+            }
+
+            var keys = new List<string>();
+            foreach (var (host, index, node) in KnownFields.Strings(spec, "hosts", context, out _))
+            {
+                var key = ns + "|" + Hosts.Qualify(host, ns);
+                if (seen.TryGetValue(key, out var other))
+                {
+                    if (!ConflictingDestinationRules.Differ(KnownFields.Name(other, context), KnownFields.Name(service, context)))
+                    {
+                        continue;
+                    }
+
+                    context.Report(Rule, service, $"spec.hosts[{index}]", node, $"spec.hosts[{index}] '{host}' of {service} is also routed for the mesh by {other}, and sidecars apply only one of them; merge their http routes into one VirtualService");
+                }
+                else
+                {
+                    keys.Add(key);
+                }
+            }
+
+            foreach (var key in keys)
+            {
+                seen[key] = service;
+            }
+        }
+    }
+
+    // Bound to sidecars: no gateways, an empty list, or one that names "mesh".
+    private static bool IsMeshBound(DocumentMap? spec, AnalysisContext context)
+    {
+        var gateways = KnownFields.Strings(spec, "gateways", context, out var complete);
+        return gateways.Any(g => g.Value == "mesh") || (complete && gateways.Count == 0);
+    }
+}
+
+/// <summary>MESH1111: more than one Sidecar without workloadSelector in a namespace.</summary>
+internal sealed class MultipleSidecarsWithoutSelector : MeshRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "MESH1111",
+        "Several Sidecars without workloadSelector in one namespace",
+        RuleSeverity.Warning,
+        "Consistency",
+        "A namespace may have one Sidecar without workloadSelector, its default; with more than one, which of them applies is undefined.",
+        "IST0111");
+
+    public MultipleSidecarsWithoutSelector()
+        : base(Rule)
+    {
+    }
+
+    public override bool IsSetRule => true;
+
+    public override void CheckSet(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
+    {
+        var byNamespace = new Dictionary<string, List<AnalyzedResource>>(System.StringComparer.Ordinal);
+        foreach (var sidecar in resources.Where(r => r.IsIstio("Sidecar")))
+        {
+            var selectorless = sidecar.Spec is { } spec ? context.IsAbsent(spec, "workloadSelector") : context.IsAbsent(sidecar.Root, "spec");
+            if (selectorless && KnownFields.Namespace(sidecar, context) is { } ns && KnownFields.Name(sidecar, context) is not null)
+            {
+                if (!byNamespace.TryGetValue(ns, out var list))
+                {
+                    byNamespace[ns] = list = new List<AnalyzedResource>();
+                }
+
+                list.Add(sidecar);
+            }
+        }
+
+        // Counted by name: the same name twice is one object declared twice (MESH0101 at emission).
+        foreach (var group in byNamespace.Where(g => g.Value.Select(s => KnownFields.Name(s, context)).Distinct().Count() > 1))
+        {
+            foreach (var sidecar in group.Value)
+            {
+                var name = KnownFields.Name(sidecar, context);
+                var others = string.Join(", ", group.Value.Where(s => KnownFields.Name(s, context) != name).Select(s => s.ToString()).Distinct());
+                context.Report(Rule, sidecar, "spec.workloadSelector", (DocumentNode?)sidecar.Spec ?? sidecar.Root, $"{sidecar} has no workloadSelector, nor has {others} in namespace '{group.Key}'; keep one namespace default and give the others a workloadSelector");
+            }
+        }
+    }
+}
