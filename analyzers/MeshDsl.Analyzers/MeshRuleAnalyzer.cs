@@ -86,6 +86,11 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
             var owner = resources.FirstOrDefault(r => ReferenceEquals(r.Resource, finding.Resource));
             var location = owner?.LocationOf(finding.Node) ?? Location.None;
             var properties = ImmutableDictionary<string, string?>.Empty.Add(RuleDiagnostics.PathProperty, finding.Path);
+            if (finding.Suggestion is { } suggestion)
+            {
+                properties = properties.Add(RuleDiagnostics.SuggestionProperty, suggestion);
+            }
+
             report(Diagnostic.Create(RuleDiagnostics.ByRule[finding.Rule.Id], location, properties, finding.FullMessage));
         }
     }

@@ -11,6 +11,9 @@ internal static class RuleDiagnostics
     /// <summary>The diagnostic property holding the finding's field path (for code fixes).</summary>
     public const string PathProperty = "MeshDslPath";
 
+    /// <summary>The diagnostic property holding the value a code fix should write, when the rule computed one.</summary>
+    public const string SuggestionProperty = "MeshDslSuggestion";
+
     /// <summary>Two members of one "at most one of" group: the same id the validator uses at emit time.</summary>
     public static readonly DiagnosticDescriptor OneOf = new(
         "MESH0208",

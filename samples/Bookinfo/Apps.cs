@@ -50,5 +50,5 @@ public sealed class Apps : IMeshDefinition
             .Http(r => r
                 .Route(d => d.Destination(x => x.Host(service).Subset("v1")))
                 .Timeout("5s")
-                .Retries(x => x.Attempts(2).PerTryTimeout("2s").RetryOn("5xx,connect-failure"))));
+                .Retries(x => x.Attempts(2).PerTryTimeout("1.5s").RetryOn("5xx,connect-failure"))));
 }

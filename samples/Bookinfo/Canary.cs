@@ -21,5 +21,5 @@ public sealed class Canary : IMeshDefinition
                 .Route(d => d.Destination(x => x.Host("reviews").Subset("v1")).Weight(90))
                 .Route(d => d.Destination(x => x.Host("reviews").Subset("v3")).Weight(10))
                 .Timeout("5s")
-                .Retries(x => x.Attempts(2).PerTryTimeout("2s")))));
+                .Retries(x => x.Attempts(2).PerTryTimeout("1.5s")))));
 }

@@ -3,9 +3,15 @@ using MeshDsl.Istio.Networking.V1;
 
 namespace Bookinfo;
 
-/// <summary>Bookinfo behind Istio's ingress gateway: the product page and its API, nothing else.</summary>
+/// <summary>
+/// Bookinfo behind Istio's ingress gateway: the product page and its API, nothing else, on one named host
+/// (Istio's own sample uses "*", which lets any VirtualService claim any domain on the gateway: MESH1030, MESH1031).
+/// </summary>
 public sealed class Ingress : IMeshDefinition
 {
+    /// <summary>The public host name of the shop.</summary>
+    public const string Host = "bookinfo.example.com";
+
     /// <inheritdoc />
     public void Define(IMeshBuilder mesh) => mesh
         .Add(Gateway.Create("bookinfo-gateway", gw => gw
@@ -13,10 +19,10 @@ public sealed class Ingress : IMeshDefinition
             .Selector("istio", "ingressgateway")
             .Servers(s => s
                 .Port(p => p.Number(80).Name("http").Protocol("HTTP"))
-                .Hosts("*"))))
+                .Hosts(Host))))
         .Add(VirtualService.Create("bookinfo", vs => vs
             .Namespace(Apps.Namespace)
-            .Hosts("*")
+            .Hosts(Host)
             .Gateways("bookinfo-gateway")
             .Http(r => r
                 .Match(m => m.Uri(u => u.Exact("/productpage")))

@@ -15,7 +15,7 @@ public sealed class RuleAnalyzerTests
                 .Hosts("reviews")
                 .{|MESH1001:Http(r => r.Route(d => d.Destination(x => x.Host("reviews"))))|});
         }
-        """);
+        """, "MESH1001");
 
     [Fact]
     public Task A_route_with_a_timeout_is_not_reported() => Verify.Analyzer("""
@@ -25,7 +25,7 @@ public sealed class RuleAnalyzerTests
                 .Hosts("reviews")
                 .Http(r => r.Route(d => d.Destination(x => x.Host("reviews"))).Timeout("10s")));
         }
-        """);
+        """, "MESH1001");
 
     [Fact]
     public Task A_timeout_that_is_not_a_constant_still_counts_as_set() => Verify.Analyzer("""
@@ -37,7 +37,7 @@ public sealed class RuleAnalyzerTests
                 .Hosts("reviews")
                 .Http(r => r.Route(d => d.Destination(x => x.Host("reviews"))).Timeout(Timeout())));
         }
-        """);
+        """, "MESH1001");
 
     [Fact]
     public Task A_route_built_by_code_the_analyzer_cannot_follow_is_not_reported() => Verify.Analyzer("""
@@ -52,7 +52,7 @@ public sealed class RuleAnalyzerTests
                 .Hosts("reviews")
                 .Http(r => r.Route(d => d.Destination(x => x.Host("reviews"))).WithDefaults()));
         }
-        """);
+        """, "MESH1001");
 
     [Fact]
     public Task Retries_without_per_try_timeout_and_a_budget_beyond_the_timeout_are_reported() => Verify.Analyzer("""
@@ -69,7 +69,7 @@ public sealed class RuleAnalyzerTests
                     .Timeout("3s")
                     .{|MESH1003:Retries(x => x.Attempts(2).PerTryTimeout("2s"))|}));
         }
-        """);
+        """, "MESH1002", "MESH1003");
 
     [Fact]
     public Task An_allow_all_rule_and_disabled_mtls_are_reported() => Verify.Analyzer("""
@@ -84,10 +84,10 @@ public sealed class RuleAnalyzerTests
                 .Namespace("shop")
                 .Mtls(m => m.{|MESH1041:Mode(MutualTLSMode.Disable)|}));
         }
-        """);
+        """, "MESH1041", "MESH1042");
 
     [Fact]
-    public Task Permissive_mtls_is_reported_only_in_namespaces_configured_as_production() => Verify.Analyzer(
+    public Task Permissive_mtls_is_reported_only_in_namespaces_configured_as_production() => Verify.AnalyzerWithOptions(
         """
         class Policies
         {
@@ -100,7 +100,8 @@ public sealed class RuleAnalyzerTests
                 .Mtls(m => m.Mode(MutualTLSMode.Permissive)));
         }
         """,
-        "meshdsl_production_namespaces = payments, orders\n");
+        "meshdsl_production_namespaces = payments, orders\n",
+        "MESH1049");
 
     [Fact]
     public Task Two_members_of_an_at_most_one_of_group_are_an_error_at_the_second() => Verify.Analyzer("""
@@ -113,5 +114,5 @@ public sealed class RuleAnalyzerTests
                     .Route(d => d.Destination(x => x.Host("reviews")))
                     .Timeout("10s")));
         }
-        """);
+        """, "MESH1001");
 }

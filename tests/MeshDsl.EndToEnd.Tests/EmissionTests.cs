@@ -9,7 +9,7 @@ namespace MeshDsl.EndToEnd.Tests;
 /// <summary>`dotnet build` of the sample and of consumer projects writes manifests, incrementally and atomically.</summary>
 public sealed class EmissionTests
 {
-    private const string Reviews = "        mesh.Add(VirtualService.Create(\"reviews\", vs => vs.Namespace(\"default\").Hosts(\"reviews\").Http(r => r.Route(d => d.Destination(x => x.Host(\"reviews\"))))));";
+    private const string Reviews = "        mesh.Add(VirtualService.Create(\"reviews\", vs => vs.Namespace(\"default\").Hosts(\"reviews\").Http(r => r.Route(d => d.Destination(x => x.Host(\"reviews\"))).Timeout(\"10s\"))));";
 
     [Fact]
     public void Sample_build_emits_every_seed_document_equal_as_data()
