@@ -42,7 +42,7 @@ internal sealed class FoldedResource
 /// Compile-time constants become values; anything else becomes an unknown value, and a builder handed to code the
 /// folder cannot follow leaves its map open. Rules then report only on what is known.
 /// </summary>
-internal sealed class ChainFolder
+internal sealed partial class ChainFolder
 {
     private readonly MeshSymbols _symbols;
     private readonly Facts _facts = new();

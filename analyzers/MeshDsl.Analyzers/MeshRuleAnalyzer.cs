@@ -40,7 +40,13 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
             var folded = new ConcurrentBag<FoldedResource>();
             start.RegisterOperationAction(operation => Guard(operation.ReportDiagnostic, operation.Operation.Syntax.GetLocation(), () =>
             {
-                if (ChainFolder.Fold((IInvocationOperation)operation.Operation, symbols) is not { } resource)
+                var resource = operation.Operation switch
+                {
+                    IInvocationOperation call => ChainFolder.Fold(call, symbols),
+                    IObjectCreationOperation creation => ChainFolder.FoldObject(creation, symbols),
+                    _ => null,
+                };
+                if (resource is null)
                 {
                     return;
                 }
@@ -55,7 +61,7 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
                 var findings = new List<AnalysisFinding>();
                 MeshAnalysis.RunResourceRules(resource.Resource, new Analysis.AnalysisContext(options, resource.Facts, findings));
                 Report(findings, new[] { resource }, operation.ReportDiagnostic);
-            }), OperationKind.Invocation);
+            }), OperationKind.Invocation, OperationKind.ObjectCreation);
 
             start.RegisterCompilationEndAction(end => Guard(end.ReportDiagnostic, Location.None, () =>
             {

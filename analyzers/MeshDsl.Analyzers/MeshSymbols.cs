@@ -34,7 +34,11 @@ internal sealed class MeshSymbols
         MeshEnumValue = compilation.GetTypeByMetadataName("MeshDsl.MeshEnumValueAttribute");
         ObjectMetaBuilder = compilation.GetTypeByMetadataName("MeshDsl.ObjectMetaBuilder");
         Duration = compilation.GetTypeByMetadataName("MeshDsl.Duration");
+        JsonPropertyName = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
     }
+
+    /// <summary>System.Text.Json's [JsonPropertyName]: the wire names of KubernetesClient's model properties.</summary>
+    public INamedTypeSymbol? JsonPropertyName { get; }
 
     public INamedTypeSymbol MeshField { get; }
 
@@ -61,6 +65,26 @@ internal sealed class MeshSymbols
             ? (g.Length == 0 ? v : g + "/" + v, k)
             : null;
     }
+
+    /// <summary>
+    /// The apiVersion and kind of a KubernetesClient model (<c>V1Deployment</c>: its <c>KubeGroup</c>, <c>KubeApiVersion</c>
+    /// and <c>KubeKind</c> constants); null for other types, including the models of nested objects.
+    /// </summary>
+    public (string ApiVersion, string Kind)? KubernetesObject(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol named || Constant(named, "KubeKind") is not { } kind || Constant(named, "KubeApiVersion") is not { } version)
+        {
+            return null;
+        }
+
+        return (Constant(named, "KubeGroup") is { Length: > 0 } group ? group + "/" + version : version, kind);
+    }
+
+    /// <summary>The wire name of a model property, from [JsonPropertyName]; null when it has none.</summary>
+    public string? WireName(IPropertySymbol property) => Find(property, JsonPropertyName)?.ConstructorArguments.FirstOrDefault().Value as string;
+
+    private static string? Constant(INamedTypeSymbol type, string name) =>
+        type.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault(f => f.IsConst)?.ConstantValue as string;
 
     /// <summary>The field a builder method sets, from its [MeshField] and the model property's type; null for other methods.</summary>
     public BuilderField? Field(IMethodSymbol method) => _fields.GetOrAdd(method.OriginalDefinition, ReadField);

@@ -48,9 +48,19 @@ public sealed class RouteTargetTests
     [InlineData("{host: reviews.default.svc.cluster.local, port: {number: 9080}}")]
     [InlineData("{host: Reviews.default.svc, subset: v2}")]
     [InlineData("{host: api.example.com, port: {number: 443}}")]
+    [InlineData("{host: istio-egressgateway.istio-system.svc.cluster.local}")]
     public void Declared_hosts_ports_and_subsets_are_not_reported(string destination)
     {
         Assert.Empty(Analyze.Rule("MESH1101", Reviews + Route(destination)));
+    }
+
+    [Fact]
+    public void Services_of_the_root_namespace_come_with_istio_and_the_root_namespace_is_configurable()
+    {
+        var egress = Route("{host: istio-egressgateway.istio-system.svc.cluster.local}");
+
+        Assert.Empty(Analyze.Rule("MESH1101", Reviews + egress));
+        Assert.Single(Analyze.Rule("MESH1101", Reviews + egress, new AnalysisOptions { RootNamespace = "istio-config" }));
     }
 
     [Fact]

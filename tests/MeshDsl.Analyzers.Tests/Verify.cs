@@ -11,10 +11,11 @@ namespace MeshDsl.Analyzers.Tests;
 /// <summary>Runs <see cref="MeshRuleAnalyzer"/> through Roslyn's test framework on code using MeshDsl.Istio's builders.</summary>
 internal static class Verify
 {
-    /// <summary>.NET 10's reference assemblies plus MeshDsl and MeshDsl.Istio, all from local files.</summary>
+    /// <summary>.NET 10's reference assemblies plus MeshDsl, MeshDsl.Istio and KubernetesClient, all from local files.</summary>
     public static readonly MetadataReference[] References = Basic.Reference.Assemblies.Net100.References.All
         .Append(MetadataReference.CreateFromFile(typeof(MeshDsl.ObjectMeta).Assembly.Location))
         .Append(MetadataReference.CreateFromFile(typeof(MeshDsl.Istio.Networking.V1.VirtualService).Assembly.Location))
+        .Append(MetadataReference.CreateFromFile(typeof(k8s.Models.V1Deployment).Assembly.Location))
         .ToArray();
 
     /// <summary>No package download: the references above are the whole set.</summary>

@@ -56,7 +56,7 @@ internal sealed class RouteTargetNotFound : MeshRule
     {
         if (hosts.Find(host, ns, context.Options.ExternalHosts) is not { } target)
         {
-            if (hosts.CanTellMissing(host))
+            if (hosts.CanTellMissing(host) && !InRootNamespace(host, ns, context))
             {
                 var looked = Hosts.IsServiceForm(host) ? $"no Service ({Hosts.ServiceKey(host, ns)}), ServiceEntry or external host" : "no ServiceEntry, Service or external host";
                 context.Report(Rule, service, path + ".host", destination["host"]!, $"{path}.host '{host}' is declared nowhere: {looked} in the set matches it; fix the name, declare it, or list it in MeshDslExternalHosts (--external-hosts)");
@@ -72,6 +72,10 @@ internal sealed class RouteTargetNotFound : MeshRule
             context.Report(Rule, service, path + ".port.number", port!["number"]!, $"{path}.port.number is {number}, but {target.Declaration} exposes {exposed}; use one of those ports");
         }
     }
+
+    // Services of the root namespace (istio-egressgateway.istio-system.svc.cluster.local, istiod) come with Istio's installation, not the project.
+    private static bool InRootNamespace(string host, string ns, AnalysisContext context) =>
+        Hosts.ServiceKey(host, ns) is { } key && key.EndsWith("." + context.Options.RootNamespace, System.StringComparison.Ordinal);
 }
 
 /// <summary>The destinations of a VirtualService: http, tcp and tls routes, http mirror and mirrors, with their paths.</summary>

@@ -1,0 +1,187 @@
+using System.Linq;
+using MeshDsl.Analysis;
+using MeshDsl.Documents;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MeshDsl.Analyzers;
+
+/// <summary>
+/// Kubernetes core objects built with KubernetesClient's models and object initializers,
+/// <c>new V1Deployment { Metadata = new V1ObjectMeta { Name = "api" }, Spec = ... }</c>: each property's wire name
+/// comes from its [JsonPropertyName]; nested models become maps, lists and dictionaries (initializers or collection
+/// expressions) become lists and maps, constants become values, anything else is unknown.
+/// </summary>
+internal sealed partial class ChainFolder
+{
+    /// <summary>The folded object when <paramref name="creation"/> makes a KubernetesClient resource model; else null.</summary>
+    public static FoldedResource? FoldObject(IObjectCreationOperation creation, MeshSymbols symbols)
+    {
+        if (symbols.KubernetesObject(creation.Type) is not { } type)
+        {
+            return null;
+        }
+
+        var folder = new ChainFolder(symbols);
+        var at = creation.Syntax.GetLocation();
+        var root = folder.ObjectMap(creation);
+        if (!root.Any(e => e.Key == "apiVersion"))
+        {
+            root.Add("apiVersion", DocumentScalar.String(type.ApiVersion));
+        }
+
+        if (!root.Any(e => e.Key == "kind"))
+        {
+            root.Add("kind", DocumentScalar.String(type.Kind));
+        }
+
+        folder._locations[root] = at;
+        return new FoldedResource(new AnalyzedResource(root), folder._facts, folder._locations, at);
+    }
+
+    // The map an object creation builds: its initializer's assignments; open when a constructor or a non-property member is involved.
+    private DocumentMap ObjectMap(IObjectCreationOperation creation)
+    {
+        var map = new DocumentMap();
+        if (creation.Arguments.Length > 0)
+        {
+            _facts.MarkOpen(map);
+        }
+
+        FoldInitializer(creation.Initializer, map);
+        return map;
+    }
+
+    private void FoldInitializer(IObjectOrCollectionInitializerOperation? initializer, DocumentMap map)
+    {
+        foreach (var member in initializer?.Initializers ?? Enumerable.Empty<IOperation>())
+        {
+            switch (member)
+            {
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment
+                    when _symbols.WireName(property) is { } wire:
+                    Put(map, wire, ObjectValue(assignment.Value), assignment.Syntax.GetLocation());
+                    break;
+                case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property: var property } } nested
+                    when _symbols.WireName(property) is { } wire:
+                    var child = map[wire] as DocumentMap ?? new DocumentMap();
+                    FoldInitializer(nested.Initializer, child);
+                    Put(map, wire, child, nested.Syntax.GetLocation());
+                    break;
+                default:
+                    _facts.MarkOpen(map);
+                    break;
+            }
+        }
+    }
+
+    private DocumentNode ObjectValue(IOperation? operation)
+    {
+        var value = Unwrap(operation);
+        if (value?.Syntax is CollectionExpressionSyntax collection && value.SemanticModel is { } model)
+        {
+            return CollectionExpression(collection, model);
+        }
+
+        if (value is not IObjectCreationOperation creation)
+        {
+            return Value(value);
+        }
+
+        if (IsDictionary(creation.Type))
+        {
+            return DictionaryMap(creation);
+        }
+
+        if (IsList(creation.Type))
+        {
+            return ListItems(creation);
+        }
+
+        return creation.Type?.SpecialType == SpecialType.None && creation.Type.TypeKind == TypeKind.Class ? ObjectMap(creation) : Value(value);
+    }
+
+    // [a, b, ..more]: a list of the elements; a spread leaves it open.
+    private DocumentNode CollectionExpression(CollectionExpressionSyntax collection, SemanticModel model)
+    {
+        var list = new DocumentList();
+        foreach (var element in collection.Elements)
+        {
+            if (element is ExpressionElementSyntax { Expression: var expression } && model.GetOperation(expression) is { } item)
+            {
+                var node = ObjectValue(item);
+                list.Add(node);
+                _locations[node] = expression.GetLocation();
+            }
+            else
+            {
+                _facts.MarkOpen(list);
+            }
+        }
+
+        return list;
+    }
+
+    // new Dictionary<string, string> { ["k"] = "v" } or { { "k", "v" } }.
+    private DocumentMap DictionaryMap(IObjectCreationOperation creation)
+    {
+        var map = new DocumentMap();
+        foreach (var member in creation.Initializer?.Initializers ?? Enumerable.Empty<IOperation>())
+        {
+            var (key, value) = member switch
+            {
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments: [var index] } } assignment => (index.Value, assignment.Value),
+                IInvocationOperation { Arguments: [var k, var v] } => (k.Value, v.Value),
+                _ => (null, null),
+            };
+            if (Unwrap(key)?.ConstantValue is { HasValue: true, Value: string text })
+            {
+                Put(map, text, ObjectValue(value), member.Syntax.GetLocation());
+            }
+            else
+            {
+                _facts.MarkOpen(map);
+            }
+        }
+
+        if (creation.Arguments.Length > 0)
+        {
+            _facts.MarkOpen(map);
+        }
+
+        return map;
+    }
+
+    // new List<V1Container> { new V1Container { ... } }.
+    private DocumentList ListItems(IObjectCreationOperation creation)
+    {
+        var list = new DocumentList();
+        foreach (var member in creation.Initializer?.Initializers ?? Enumerable.Empty<IOperation>())
+        {
+            if (member is IInvocationOperation { Arguments: [var item] })
+            {
+                var node = ObjectValue(item.Value);
+                list.Add(node);
+                _locations[node] = member.Syntax.GetLocation();
+            }
+            else
+            {
+                _facts.MarkOpen(list);
+            }
+        }
+
+        if (creation.Arguments.Length > 0)
+        {
+            _facts.MarkOpen(list);
+        }
+
+        return list;
+    }
+
+    private static bool IsDictionary(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { IsGenericType: true } named && named.ConstructedFrom.MetadataName is "Dictionary`2" or "IDictionary`2";
+
+    private static bool IsList(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { IsGenericType: true } named && named.ConstructedFrom.MetadataName is "List`1" or "IList`1" or "Collection`1";
+}
