@@ -23,7 +23,7 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        RuleDiagnostics.ByRule.Values.Concat(new[] { RuleDiagnostics.OneOf, RuleDiagnostics.InternalError }).ToImmutableArray();
+        RuleDiagnostics.ByRule.Values.Concat(new[] { RuleDiagnostics.OneOf, RuleDiagnostics.InternalError, WebhookParity.VirtualService }).ToImmutableArray();
 
     /// <inheritdoc />
     public override void Initialize(Microsoft.CodeAnalysis.Diagnostics.AnalysisContext context)
@@ -57,6 +57,11 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
                     operation.ReportDiagnostic(Diagnostic.Create(RuleDiagnostics.OneOf, at, fields));
                 }
 
+                foreach (var diagnostic in WebhookParity.Check(resource))
+                {
+                    operation.ReportDiagnostic(diagnostic);
+                }
+
                 var options = Options(operation.Options.AnalyzerConfigOptionsProvider, operation.Operation.Syntax.SyntaxTree);
                 var findings = new List<AnalysisFinding>();
                 MeshAnalysis.RunResourceRules(resource.Resource, new Analysis.AnalysisContext(options, resource.Facts, findings));
@@ -77,7 +82,8 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
                     facts.AddFrom(resource.Facts);
                 }
 
-                var options = Options(end.Options.AnalyzerConfigOptionsProvider, null);
+                // .editorconfig sections apply per file; the set rules read them through the first resource's file.
+                var options = Options(end.Options.AnalyzerConfigOptionsProvider, resources[0].Creation.SourceTree);
                 var findings = new List<AnalysisFinding>();
                 MeshAnalysis.RunSetRules(resources.Select(r => r.Resource).ToList(), new Analysis.AnalysisContext(options, facts, findings));
                 Report(findings, resources, end.ReportDiagnostic);
