@@ -84,6 +84,11 @@ internal sealed partial class ChainFolder
             return CollectionExpression(collection, model);
         }
 
+        if (value is IInvocationOperation { TargetMethod.Name: "Build", Arguments.Length: 0 } build && BuilderChain(build) is { } built)
+        {
+            return built;
+        }
+
         if (value is not IObjectCreationOperation creation)
         {
             return Value(value);
@@ -100,6 +105,32 @@ internal sealed partial class ChainFolder
         }
 
         return creation.Type?.SpecialType == SpecialType.None && creation.Type.TypeKind == TypeKind.Class ? ObjectMap(creation) : Value(value);
+    }
+
+    // new HTTPRetryBuilder().Attempts(3).Build(): the calls folded as a builder lambda's would be; null for other Build() calls.
+    private DocumentMap? BuilderChain(IInvocationOperation build)
+    {
+        var calls = new System.Collections.Generic.Stack<IInvocationOperation>();
+        var receiver = Unwrap(build.Instance);
+        while (receiver is IInvocationOperation call && call.Instance is not null)
+        {
+            calls.Push(call);
+            receiver = Unwrap(call.Instance);
+        }
+
+        if (receiver is not IObjectCreationOperation { Arguments.Length: 0, Type: INamedTypeSymbol builder } || !_symbols.IsBuilder(builder))
+        {
+            return null;
+        }
+
+        var map = new DocumentMap();
+        while (calls.Count > 0)
+        {
+            Apply(calls.Pop(), map, null);
+        }
+
+        CheckOneOf(builder, map);
+        return map;
     }
 
     // [a, b, ..more]: a list of the elements; a spread leaves it open.

@@ -188,7 +188,7 @@ internal sealed partial class ChainFolder
         }
         else
         {
-            Put(target, wire, argument is null ? Unknown() : Value(argument), at);
+            Put(target, wire, argument is null ? Unknown() : ObjectValue(argument), at);
         }
     }
 
@@ -209,7 +209,7 @@ internal sealed partial class ChainFolder
         {
             foreach (var element in initializer.ElementValues)
             {
-                var item = Value(element);
+                var item = ObjectValue(element);
                 list.Add(item);
                 _locations[item] = at;
             }
@@ -217,8 +217,25 @@ internal sealed partial class ChainFolder
             return;
         }
 
-        // A collection or a model object from elsewhere: the list may hold anything more.
-        _facts.MarkOpen(list);
+        // One item given as a model object, or a collection: what it holds when that is known; otherwise the list is open.
+        switch (arguments.Count == 1 ? ObjectValue(arguments[0].Value) : null)
+        {
+            case DocumentList items when !_facts.IsOpen(items):
+                foreach (var item in items)
+                {
+                    list.Add(item);
+                    _locations[item] = at;
+                }
+
+                break;
+            case DocumentMap item when arguments[0].Value.Type is not INamedTypeSymbol { IsGenericType: true }:
+                list.Add(item);
+                _locations[item] = at;
+                break;
+            default:
+                _facts.MarkOpen(list);
+                break;
+        }
     }
 
     private void AddEntry(DocumentMap target, string wire, List<IArgumentOperation> arguments, Location at)
@@ -239,14 +256,14 @@ internal sealed partial class ChainFolder
                 var items = new DocumentList();
                 foreach (var element in initializer.ElementValues)
                 {
-                    items.Add(Value(element));
+                    items.Add(ObjectValue(element));
                 }
 
                 Put(map, key, items, at);
             }
             else
             {
-                Put(map, key, Value(value), at);
+                Put(map, key, ObjectValue(value), at);
             }
 
             return;
@@ -336,9 +353,13 @@ internal sealed partial class ChainFolder
     private DocumentNode Value(IOperation? operation)
     {
         var value = Unwrap(operation);
-        if (value?.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } && value is IFieldReferenceOperation { Field: var member } && _symbols.EnumWireName(member) is { } wire)
+        if (value?.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {
-            return DocumentScalar.String(wire);
+            // MutualTLSMode.Disable, or a constant of the enum type: the member's wire string.
+            var member = value is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field }
+                ? field
+                : enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && value.ConstantValue.HasValue && Equals(f.ConstantValue, value.ConstantValue.Value));
+            return member is not null && _symbols.EnumWireName(member) is { } wire ? DocumentScalar.String(wire) : Unknown();
         }
 
         if (value is IConversionOperation { Conversion.IsUserDefined: true } conversion)

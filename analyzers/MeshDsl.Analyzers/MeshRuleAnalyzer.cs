@@ -70,7 +70,11 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
 
             start.RegisterCompilationEndAction(end => Guard(end.ReportDiagnostic, Location.None, () =>
             {
-                var resources = folded.ToList();
+                // In source order, so that a finding between two resources always lands on the same one.
+                var resources = folded
+                    .OrderBy(r => r.Creation.SourceTree?.FilePath, StringComparer.Ordinal)
+                    .ThenBy(r => r.Creation.SourceSpan.Start)
+                    .ToList();
                 if (resources.Count == 0)
                 {
                     return;

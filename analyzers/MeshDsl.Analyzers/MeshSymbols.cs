@@ -80,8 +80,12 @@ internal sealed class MeshSymbols
         return (Constant(named, "KubeGroup") is { Length: > 0 } group ? group + "/" + version : version, kind);
     }
 
-    /// <summary>The wire name of a model property, from [JsonPropertyName]; null when it has none.</summary>
-    public string? WireName(IPropertySymbol property) => Find(property, JsonPropertyName)?.ConstructorArguments.FirstOrDefault().Value as string;
+    /// <summary>The wire name of a model property: [JsonPropertyName] (KubernetesClient) or [MeshField] (generated models); null when it has neither.</summary>
+    public string? WireName(IPropertySymbol property) =>
+        (Find(property, JsonPropertyName) ?? Find(property, MeshField))?.ConstructorArguments.FirstOrDefault().Value as string;
+
+    /// <summary>Is <paramref name="type"/> a generated builder ([MeshBuilder])?</summary>
+    public bool IsBuilder(INamedTypeSymbol type) => Find(type, MeshBuilder) is not null;
 
     private static string? Constant(INamedTypeSymbol type, string name) =>
         type.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault(f => f.IsConst)?.ConstantValue as string;
