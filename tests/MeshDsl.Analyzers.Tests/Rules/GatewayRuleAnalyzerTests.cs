@@ -3,244 +3,79 @@ using Xunit;
 
 namespace MeshDsl.Analyzers.Tests.Rules;
 
-/// <summary>The Gateways rules on builder chains (docs/rules/MESH1030-1035, 1102, 1103): each reported at the call that wrote the node, and silent on the corrected chain.</summary>
+/// <summary>
+/// The Gateways rules on builder chains (docs/rules/MESH1030-1035, 1102, 1103): each reported at the call that wrote
+/// the node, and silent on the corrected chain. Each theory fills one snippet, and its rows carry the markup.
+/// </summary>
 public sealed class GatewayRuleAnalyzerTests
 {
-    [Fact]
-    public Task Mesh1030_a_server_host_star_is_reported_at_the_hosts_call() => Verify.Analyzer("""
-        class Edge
-        {
+    [Theory]
+    [InlineData(""".{|MESH1030:Hosts("*")|}""")] // "*" as a plain argument: reported
+    [InlineData(""".{|MESH1030:Hosts(new[] { "app.example.com", "*" })|}""")] // "*" in an explicit array: reported
+    [InlineData(""".{|MESH1030:Hosts(["*"])|}""")] // "*" in a collection expression: reported
+    [InlineData(""".{|MESH1030:Hosts(new System.Collections.Generic.List<string> { "*" })|}""")] // "*" in a list initializer: reported
+    [InlineData(""".Hosts("app.example.com", "frontend/*")""")] // domains and a namespace: not reported
+    public Task Mesh1030_server_hosts_are_reported_at_the_hosts_call_when_they_hold_a_star(string hosts) =>
+        Verify.Analyzer(Edge(WebGateway(HttpServer(hosts))), "MESH1030");
+
+    [Theory]
+    [InlineData(""".{|MESH1031:Hosts("*")|}""")] // host "*": reported
+    [InlineData(""".Hosts("app.example.com")""")] // a named host: not reported
+    public Task Mesh1031_hosts_of_a_gateway_bound_virtual_service_are_reported_at_the_hosts_call_when_one_is_a_star(string hosts) =>
+        Verify.Analyzer(Edge(App(hosts, """.Gateways("shop/web-gateway")""")), "MESH1031");
+
+    [Theory]
+    [InlineData($$""".{|MESH1032:Servers(s => s.{{Http80}}.Hosts("app.example.com"))|}""")] // no redirect: reported at its Servers call
+    [InlineData($$""".Servers(s => s.{{Http80}}.Tls(t => t.HttpsRedirect(true)).Hosts("app.example.com"))""")] // redirects to https: not reported
+    public Task Mesh1032_plain_http_beside_https_is_reported_at_its_servers_call_unless_it_redirects(string plainHttp) =>
+        Verify.Analyzer(Edge(WebGateway(HttpsServer(""".CredentialName("app-tls")""") + plainHttp)), "MESH1032");
+
+    [Theory]
+    [InlineData(""".{|MESH1033:MinProtocolVersion(TLSProtocol.Tlsv11)|}""")] // TLS 1.1: reported
+    [InlineData(""".MinProtocolVersion(TLSProtocol.Tlsv12)""")] // TLS 1.2: not reported
+    public Task Mesh1033_a_minimum_tls_version_is_reported_at_its_call_when_below_1_2(string minimum) =>
+        Verify.Analyzer(Edge(WebGateway(HttpsServer(""".CredentialName("app-tls")""" + minimum))), "MESH1033");
+
+    [Theory]
+    // read from files: reported at the first file call
+    [InlineData(""".{|MESH1035:ServerCertificate("/etc/istio/ingressgateway-certs/tls.crt")|}.PrivateKey("/etc/istio/ingressgateway-certs/tls.key")""")]
+    [InlineData(""".CredentialName("app-tls")""")] // from a credential name: not reported
+    public Task Mesh1035_a_server_certificate_is_reported_at_the_first_file_call_when_read_from_files(string certificate) =>
+        Verify.Analyzer(Edge(WebGateway(HttpsServer(certificate))), "MESH1035");
+
+    [Theory]
+    [InlineData(""".{|MESH1102:Gateways("web-gw")|}""")] // a gateway nobody declares: reported
+    [InlineData(""".Gateways("web-gateway", "mesh")""")] // the declared gateway and the mesh: not reported
+    public Task Mesh1102_a_gateways_call_is_reported_when_it_names_an_undeclared_gateway(string gateways) =>
+        Verify.Analyzer(Edge(WebGateway(HttpServer(""".Hosts("app.example.com")""")), App(""".Hosts("app.example.com")""", gateways)), "MESH1102");
+
+    [Theory]
+    [InlineData("app.example.com", """.{|MESH1103:Gateways("shop/web-gateway")|}""")] // the gateway serves another host: reported
+    [InlineData("*.example.com", """.Gateways("shop/web-gateway")""")] // the gateway serves a wildcard over it: not reported
+    public Task Mesh1103_a_gateways_call_is_reported_when_the_gateway_does_not_serve_the_route_host(string served, string gateways) =>
+        Verify.Analyzer(Edge(WebGateway(HttpServer($$""".Hosts("{{served}}")""")), App(""".Hosts("api.example.com")""", gateways)), "MESH1103");
+
+    private const string Http80 = """Port(p => p.Number(80).Name("http").Protocol("HTTP"))""";
+
+    private static string Edge(params string[] members) => Snippet.Class("Edge", members);
+
+    private static string WebGateway(string servers) => $$"""
             static Gateway Web = Gateway.Create("web-gateway", gw => gw
                 .Namespace("shop")
                 .Selector("istio", "ingressgateway")
-                .Servers(s => s.Port(p => p.Number(80).Name("http").Protocol("HTTP")).{|MESH1030:Hosts("*")|}));
-        }
-        """, "MESH1030");
+                {{servers}});
+        """;
 
-    [Fact]
-    public Task Mesh1030_server_hosts_limited_to_domains_and_a_namespace_are_not_reported() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Selector("istio", "ingressgateway")
-                .Servers(s => s.Port(p => p.Number(80).Name("http").Protocol("HTTP")).Hosts("app.example.com", "frontend/*")));
-        }
-        """, "MESH1030");
+    private static string HttpServer(string hosts) => $$""".Servers(s => s.{{Http80}}{{hosts}})""";
 
-    [Fact]
-    public Task Mesh1031_a_gateway_bound_virtual_service_with_host_star_is_reported_at_the_hosts_call() => Verify.Analyzer("""
-        class Edge
-        {
+    private static string HttpsServer(string tls) =>
+        $$""".Servers(s => s.Port(p => p.Number(443).Name("https").Protocol("HTTPS")).Hosts("app.example.com").Tls(t => t.Mode(ServerTLSMode.Simple){{tls}}))""";
+
+    private static string App(string hosts, string gateways) => $$"""
             static VirtualService App = VirtualService.Create("app", vs => vs
                 .Namespace("shop")
-                .Gateways("shop/web-gateway")
-                .{|MESH1031:Hosts("*")|}
+                {{hosts}}
+                {{gateways}}
                 .Http(r => r.Route(d => d.Destination(x => x.Host("frontend")))));
-        }
-        """, "MESH1031");
-
-    [Fact]
-    public Task Mesh1031_a_gateway_bound_virtual_service_with_named_hosts_is_not_reported() => Verify.Analyzer("""
-        class Edge
-        {
-            static VirtualService App = VirtualService.Create("app", vs => vs
-                .Namespace("shop")
-                .Gateways("shop/web-gateway")
-                .Hosts("app.example.com")
-                .Http(r => r.Route(d => d.Destination(x => x.Host("frontend")))));
-        }
-        """, "MESH1031");
-
-    [Fact]
-    public Task Mesh1032_plain_http_beside_https_without_redirect_is_reported_at_the_http_servers_call() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Selector("istio", "ingressgateway")
-                .Servers(s => s
-                    .Port(p => p.Number(443).Name("https").Protocol("HTTPS"))
-                    .Tls(t => t.Mode(ServerTLSMode.Simple).CredentialName("app-tls"))
-                    .Hosts("app.example.com"))
-                .{|MESH1032:Servers(s => s
-                    .Port(p => p.Number(80).Name("http").Protocol("HTTP"))
-                    .Hosts("app.example.com"))|});
-        }
-        """, "MESH1032");
-
-    [Fact]
-    public Task Mesh1032_plain_http_that_redirects_to_https_is_not_reported() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Selector("istio", "ingressgateway")
-                .Servers(s => s
-                    .Port(p => p.Number(443).Name("https").Protocol("HTTPS"))
-                    .Tls(t => t.Mode(ServerTLSMode.Simple).CredentialName("app-tls"))
-                    .Hosts("app.example.com"))
-                .Servers(s => s
-                    .Port(p => p.Number(80).Name("http").Protocol("HTTP"))
-                    .Tls(t => t.HttpsRedirect(true))
-                    .Hosts("app.example.com")));
-        }
-        """, "MESH1032");
-
-    [Fact]
-    public Task Mesh1033_a_minimum_tls_version_below_1_2_is_reported_at_its_call() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Selector("istio", "ingressgateway")
-                .Servers(s => s
-                    .Port(p => p.Number(443).Name("https").Protocol("HTTPS"))
-                    .Hosts("app.example.com")
-                    .Tls(t => t.Mode(ServerTLSMode.Simple).CredentialName("app-tls").{|MESH1033:MinProtocolVersion(TLSProtocol.Tlsv11)|})));
-        }
-        """, "MESH1033");
-
-    [Fact]
-    public Task Mesh1033_a_minimum_tls_version_of_1_2_is_not_reported() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Selector("istio", "ingressgateway")
-                .Servers(s => s
-                    .Port(p => p.Number(443).Name("https").Protocol("HTTPS"))
-                    .Hosts("app.example.com")
-                    .Tls(t => t.Mode(ServerTLSMode.Simple).CredentialName("app-tls").MinProtocolVersion(TLSProtocol.Tlsv12))));
-        }
-        """, "MESH1033");
-
-    [Fact]
-    public Task Mesh1035_a_certificate_read_from_files_is_reported_at_the_first_file_call() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Selector("istio", "ingressgateway")
-                .Servers(s => s
-                    .Port(p => p.Number(443).Name("https").Protocol("HTTPS"))
-                    .Hosts("app.example.com")
-                    .Tls(t => t
-                        .Mode(ServerTLSMode.Simple)
-                        .{|MESH1035:ServerCertificate("/etc/istio/ingressgateway-certs/tls.crt")|}
-                        .PrivateKey("/etc/istio/ingressgateway-certs/tls.key"))));
-        }
-        """, "MESH1035");
-
-    [Fact]
-    public Task Mesh1035_a_certificate_from_a_credential_name_is_not_reported() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Selector("istio", "ingressgateway")
-                .Servers(s => s
-                    .Port(p => p.Number(443).Name("https").Protocol("HTTPS"))
-                    .Hosts("app.example.com")
-                    .Tls(t => t.Mode(ServerTLSMode.Simple).CredentialName("app-tls"))));
-        }
-        """, "MESH1035");
-
-    [Fact]
-    public Task Mesh1102_a_gateway_that_is_not_declared_is_reported_at_the_gateways_call() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Selector("istio", "ingressgateway")
-                .Servers(s => s.Port(p => p.Number(80).Name("http").Protocol("HTTP")).Hosts("app.example.com")));
-
-            static VirtualService App = VirtualService.Create("app", vs => vs
-                .Namespace("shop")
-                .Hosts("app.example.com")
-                .{|MESH1102:Gateways("web-gw")|}
-                .Http(r => r.Route(d => d.Destination(x => x.Host("frontend")))));
-        }
-        """, "MESH1102");
-
-    [Fact]
-    public Task Mesh1102_a_declared_gateway_is_not_reported() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Selector("istio", "ingressgateway")
-                .Servers(s => s.Port(p => p.Number(80).Name("http").Protocol("HTTP")).Hosts("app.example.com")));
-
-            static VirtualService App = VirtualService.Create("app", vs => vs
-                .Namespace("shop")
-                .Hosts("app.example.com")
-                .Gateways("web-gateway", "mesh")
-                .Http(r => r.Route(d => d.Destination(x => x.Host("frontend")))));
-        }
-        """, "MESH1102");
-
-    [Fact]
-    public Task Mesh1103_a_virtual_service_host_its_gateway_does_not_serve_is_reported_at_the_gateways_call() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Selector("istio", "ingressgateway")
-                .Servers(s => s.Port(p => p.Number(80).Name("http").Protocol("HTTP")).Hosts("app.example.com")));
-
-            static VirtualService Api = VirtualService.Create("api", vs => vs
-                .Namespace("shop")
-                .Hosts("api.example.com")
-                .{|MESH1103:Gateways("shop/web-gateway")|}
-                .Http(r => r.Route(d => d.Destination(x => x.Host("api")))));
-        }
-        """, "MESH1103");
-
-    [Fact]
-    public Task Mesh1103_a_virtual_service_host_its_gateway_serves_is_not_reported() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Selector("istio", "ingressgateway")
-                .Servers(s => s.Port(p => p.Number(80).Name("http").Protocol("HTTP")).Hosts("*.example.com")));
-
-            static VirtualService Api = VirtualService.Create("api", vs => vs
-                .Namespace("shop")
-                .Hosts("api.example.com")
-                .Gateways("shop/web-gateway")
-                .Http(r => r.Route(d => d.Destination(x => x.Host("api")))));
-        }
-        """, "MESH1103");
-
-    [Fact]
-    public Task Mesh1030_a_host_star_in_an_explicit_array_is_reported_at_the_hosts_call() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Servers(s => s.Port(p => p.Number(80).Name("http").Protocol("HTTP")).{|MESH1030:Hosts(new[] { "app.example.com", "*" })|}));
-        }
-        """, "MESH1030");
-
-    [Fact]
-    public Task Mesh1030_a_host_star_in_a_collection_expression_is_reported_at_the_hosts_call() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Servers(s => s.Port(p => p.Number(80).Name("http").Protocol("HTTP")).{|MESH1030:Hosts(["*"])|}));
-        }
-        """, "MESH1030");
-
-    [Fact]
-    public Task Mesh1030_a_host_star_in_a_list_initializer_is_reported_at_the_hosts_call() => Verify.Analyzer("""
-        class Edge
-        {
-            static Gateway Web = Gateway.Create("web-gateway", gw => gw
-                .Namespace("shop")
-                .Servers(s => s.Port(p => p.Number(80).Name("http").Protocol("HTTP")).{|MESH1030:Hosts(new System.Collections.Generic.List<string> { "*" })|}));
-        }
-        """, "MESH1030");
+        """;
 }

@@ -3,198 +3,18 @@ using Xunit;
 
 namespace MeshDsl.Analyzers.Tests.Rules;
 
-/// <summary>The Resilience rules on builder chains (docs/rules/MESH1001-1005, 1020, 1021): each reported at the call that wrote the node, and silent on the corrected chain.</summary>
+/// <summary>
+/// The Resilience rules on builder chains (docs/rules/MESH1001-1005, 1020, 1021): each reported at the call that wrote
+/// the node, and silent on the corrected chain. Each theory fills one snippet, and its rows carry the markup.
+/// </summary>
 public sealed class ResilienceRuleAnalyzerTests
 {
-    [Fact]
-    public Task Mesh1001_a_route_without_timeout_is_reported_at_its_http_call() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
-                .Namespace("shop")
-                .Hosts("reviews")
-                .{|MESH1001:Http(r => r.Route(d => d.Destination(x => x.Host("reviews"))))|});
-        }
-        """, "MESH1001");
-
-    [Fact]
-    public Task Mesh1001_a_route_with_a_timeout_is_not_reported() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
-                .Namespace("shop")
-                .Hosts("reviews")
-                .Http(r => r.Route(d => d.Destination(x => x.Host("reviews"))).Timeout("10s")));
-        }
-        """, "MESH1001");
-
-    [Fact]
-    public Task Mesh1002_retries_without_a_per_try_timeout_are_reported_at_the_retries_call() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
-                .Namespace("shop")
-                .Hosts("reviews")
-                .Http(r => r
-                    .Route(d => d.Destination(x => x.Host("reviews")))
-                    .Timeout("10s")
-                    .{|MESH1002:Retries(x => x.Attempts(3).RetryOn("5xx"))|}));
-        }
-        """, "MESH1002");
-
-    [Fact]
-    public Task Mesh1002_retries_with_a_per_try_timeout_are_not_reported() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
-                .Namespace("shop")
-                .Hosts("reviews")
-                .Http(r => r
-                    .Route(d => d.Destination(x => x.Host("reviews")))
-                    .Timeout("10s")
-                    .Retries(x => x.Attempts(3).RetryOn("5xx").PerTryTimeout("2s"))));
-        }
-        """, "MESH1002");
-
-    [Fact]
-    public Task Mesh1003_a_retry_budget_beyond_the_route_timeout_is_reported_at_the_retries_call() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
-                .Namespace("shop")
-                .Hosts("reviews")
-                .Http(r => r
-                    .Route(d => d.Destination(x => x.Host("reviews")))
-                    .Timeout("3s")
-                    .{|MESH1003:Retries(x => x.Attempts(2).PerTryTimeout("2s"))|}));
-        }
-        """, "MESH1003");
-
-    [Fact]
-    public Task Mesh1003_a_retry_budget_within_the_route_timeout_is_not_reported() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
-                .Namespace("shop")
-                .Hosts("reviews")
-                .Http(r => r
-                    .Route(d => d.Destination(x => x.Host("reviews")))
-                    .Timeout("10s")
-                    .Retries(x => x.Attempts(2).PerTryTimeout("2s"))));
-        }
-        """, "MESH1003");
-
-    [Fact]
-    public Task Mesh1004_fault_injection_beside_a_timeout_is_reported_at_the_fault_call() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Ratings = VirtualService.Create("ratings", vs => vs
-                .Namespace("shop")
-                .Hosts("ratings")
-                .Http(r => r
-                    .Route(d => d.Destination(x => x.Host("ratings")))
-                    .Timeout("10s")
-                    .{|MESH1004:Fault(f => f.Abort(a => a.HttpStatus(503).Percentage(p => p.Value(10))))|}));
-        }
-        """, "MESH1004");
-
-    [Fact]
-    public Task Mesh1004_fault_injection_on_a_route_without_timeout_or_retries_is_not_reported() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Ratings = VirtualService.Create("ratings", vs => vs
-                .Namespace("shop")
-                .Hosts("ratings")
-                .Http(r => r
-                    .Route(d => d.Destination(x => x.Host("ratings")))
-                    .Fault(f => f.Abort(a => a.HttpStatus(503).Percentage(p => p.Value(10))))));
-        }
-        """, "MESH1004");
-
-    [Fact]
-    public Task Mesh1005_a_delay_and_an_abort_without_percentage_are_reported_at_their_calls() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Ratings = VirtualService.Create("ratings", vs => vs
-                .Namespace("shop")
-                .Hosts("ratings")
-                .Http(r => r
-                    .Route(d => d.Destination(x => x.Host("ratings")))
-                    .Fault(f => f
-                        .{|MESH1005:Delay(d => d.FixedDelay("5s"))|}
-                        .{|MESH1005:Abort(a => a.HttpStatus(503))|})));
-        }
-        """, "MESH1005");
-
-    [Fact]
-    public Task Mesh1005_a_delay_and_an_abort_with_percentage_are_not_reported() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Ratings = VirtualService.Create("ratings", vs => vs
-                .Namespace("shop")
-                .Hosts("ratings")
-                .Http(r => r
-                    .Route(d => d.Destination(x => x.Host("ratings")))
-                    .Fault(f => f
-                        .Delay(d => d.FixedDelay("5s").Percentage(p => p.Value(10)))
-                        .Abort(a => a.HttpStatus(503).Percentage(p => p.Value(1))))));
-        }
-        """, "MESH1005");
-
-    [Fact]
-    public Task Mesh1020_a_destination_rule_without_outlier_detection_is_reported_at_its_create_call() => Verify.Analyzer("""
-        class Rules
-        {
-            static DestinationRule Reviews = DestinationRule.{|MESH1020:Create("reviews", dr => dr
-                .Namespace("shop")
-                .Host("reviews")
-                .TrafficPolicy(tp => tp.ConnectionPool(c => c.Tcp(t => t.MaxConnections(100))))
-                .Subsets(s => s.Name("v1").Labels("version", "v1")))|};
-        }
-        """, "MESH1020");
-
-    [Fact]
-    public Task Mesh1020_outlier_detection_in_a_subset_policy_is_not_reported() => Verify.Analyzer("""
-        class Rules
-        {
-            static DestinationRule Reviews = DestinationRule.Create("reviews", dr => dr
-                .Namespace("shop")
-                .Host("reviews")
-                .TrafficPolicy(tp => tp.ConnectionPool(c => c.Tcp(t => t.MaxConnections(100))))
-                .Subsets(s => s
-                    .Name("v1")
-                    .Labels("version", "v1")
-                    .TrafficPolicy(tp => tp.OutlierDetection(o => o.Consecutive5xxErrors(5).Interval("30s").BaseEjectionTime("30s")))));
-        }
-        """, "MESH1020");
-
-    [Fact]
-    public Task Mesh1021_a_destination_rule_without_connection_pool_limits_is_reported_at_its_create_call() => Verify.Analyzer("""
-        class Rules
-        {
-            static DestinationRule Reviews = DestinationRule.{|MESH1021:Create("reviews", dr => dr
-                .Namespace("shop")
-                .Host("reviews")
-                .TrafficPolicy(tp => tp
-                    .OutlierDetection(o => o.Consecutive5xxErrors(5))
-                    .ConnectionPool(c => c.Tcp(t => t.ConnectTimeout("1s")))))|};
-        }
-        """, "MESH1021");
-
-    [Fact]
-    public Task Mesh1021_connection_pool_limits_are_not_reported() => Verify.Analyzer("""
-        class Rules
-        {
-            static DestinationRule Reviews = DestinationRule.Create("reviews", dr => dr
-                .Namespace("shop")
-                .Host("reviews")
-                .TrafficPolicy(tp => tp
-                    .OutlierDetection(o => o.Consecutive5xxErrors(5))
-                    .ConnectionPool(c => c
-                        .Tcp(t => t.MaxConnections(100))
-                        .Http(h => h.Http1MaxPendingRequests(50)))));
-        }
-        """, "MESH1021");
+    [Theory]
+    [InlineData(""".{|MESH1001:Http(r => r.Route(d => d.Destination(x => x.Host("reviews"))))|}""")] // no timeout: reported
+    [InlineData(""".{|MESH1001:Http(new HTTPRouteBuilder().Route(d => d.Destination(x => x.Host("reviews"))).Build())|}""")] // from a standalone builder: reported
+    [InlineData(""".Http(r => r.Route(d => d.Destination(x => x.Host("reviews"))).Timeout("10s"))""")] // with a timeout: not reported
+    public Task Mesh1001_a_route_is_reported_at_its_http_call_when_it_has_no_timeout(string route) =>
+        Verify.Analyzer(Snippet.Routes("reviews", route), "MESH1001");
 
     [Fact]
     public Task Mesh1001_a_route_built_in_statement_lambdas_is_reported_at_its_http_call() => Verify.Analyzer("""
@@ -209,45 +29,66 @@ public sealed class ResilienceRuleAnalyzerTests
         }
         """, "MESH1001");
 
-    [Fact]
-    public Task Mesh1001_a_route_from_a_standalone_builder_is_reported_at_its_http_call() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
-                .Namespace("shop")
-                .Hosts("reviews")
-                .{|MESH1001:Http(new HTTPRouteBuilder().Route(d => d.Destination(x => x.Host("reviews"))).Build())|});
-        }
-        """, "MESH1001");
+    [Theory]
+    [InlineData(""".{|MESH1002:Retries(x => x.Attempts(3).RetryOn("5xx"))|}""")] // no per-try timeout: reported
+    [InlineData(""".{|MESH1002:Retries(new HTTPRetry { Attempts = 3 })|}""")] // set as a model object: reported
+    [InlineData(""".Retries(x => x.Attempts(3).RetryOn("5xx").PerTryTimeout("2s"))""")] // with a per-try timeout: not reported
+    public Task Mesh1002_retries_are_reported_at_the_retries_call_when_they_have_no_per_try_timeout(string retries) =>
+        Verify.Analyzer(Snippet.Routes("reviews", RouteTo("reviews", """.Timeout("10s")""" + retries)), "MESH1002");
 
-    [Fact]
-    public Task Mesh1002_retries_set_as_a_model_object_are_reported_at_the_retries_call() => Verify.Analyzer("""
-        class Routes
-        {
-            static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
-                .Namespace("shop")
-                .Hosts("reviews")
-                .Http(r => r
-                    .Route(d => d.Destination(x => x.Host("reviews")))
-                    .Timeout("10s")
-                    .{|MESH1002:Retries(new HTTPRetry { Attempts = 3 })|}));
-        }
-        """, "MESH1002");
+    [Theory]
+    [InlineData("", """.Timeout("3s").{|MESH1003:Retries(x => x.Attempts(2).PerTryTimeout("2s"))|}""")] // 2 x 2s beyond 3s: reported
+    [InlineData("", """.Timeout("10s").Retries(x => x.Attempts(2).PerTryTimeout("2s"))""")] // 2 x 2s within 10s: not reported
+    // the same budget from const fields: compared, and reported
+    [InlineData("""const string RouteTimeout = "3s"; const string TryTimeout = "2s";""", """.Timeout(RouteTimeout).{|MESH1003:Retries(x => x.Attempts(2).PerTryTimeout(TryTimeout))|}""")]
+    public Task Mesh1003_a_retry_budget_is_reported_at_the_retries_call_when_beyond_the_route_timeout(string fields, string timeouts) =>
+        Verify.Analyzer(Snippet.Routes("reviews", RouteTo("reviews", timeouts), fields), "MESH1003");
 
-    [Fact]
-    public Task Mesh1003_durations_from_const_fields_are_compared() => Verify.Analyzer("""
-        class Routes
-        {
-            const string RouteTimeout = "3s";
-            const string TryTimeout = "2s";
+    [Theory]
+    [InlineData(""".Timeout("10s").{|MESH1004:Fault(f => f.Abort(a => a.HttpStatus(503).Percentage(p => p.Value(10))))|}""")] // beside a timeout: reported
+    [InlineData(""".Fault(f => f.Abort(a => a.HttpStatus(503).Percentage(p => p.Value(10))))""")] // no timeout or retries: not reported
+    public Task Mesh1004_fault_injection_is_reported_at_the_fault_call_when_beside_a_timeout(string policies) =>
+        Verify.Analyzer(Snippet.Routes("ratings", RouteTo("ratings", policies)), "MESH1004");
 
-            static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
-                .Namespace("shop")
-                .Hosts("reviews")
-                .Http(r => r
-                    .Route(d => d.Destination(x => x.Host("reviews")))
-                    .Timeout(RouteTimeout)
-                    .{|MESH1003:Retries(x => x.Attempts(2).PerTryTimeout(TryTimeout))|}));
+    [Theory]
+    [InlineData(""".{|MESH1005:Delay(d => d.FixedDelay("5s"))|}.{|MESH1005:Abort(a => a.HttpStatus(503))|}""")] // no percentages: both reported
+    [InlineData(""".Delay(d => d.FixedDelay("5s").Percentage(p => p.Value(10))).Abort(a => a.HttpStatus(503).Percentage(p => p.Value(1)))""")] // with percentages: not reported
+    public Task Mesh1005_a_delay_and_an_abort_are_reported_at_their_calls_when_they_have_no_percentage(string faults) =>
+        Verify.Analyzer(Snippet.Routes("ratings", RouteTo("ratings", $".Fault(f => f{faults})")), "MESH1005");
+
+    [Theory]
+    [InlineData(true, "")] // no outlier detection anywhere: reported at Create
+    [InlineData(false, """.TrafficPolicy(tp => tp.OutlierDetection(o => o.Consecutive5xxErrors(5).Interval("30s").BaseEjectionTime("30s")))""")] // in the subset's policy: not reported
+    public Task Mesh1020_a_destination_rule_is_reported_at_its_create_call_when_it_has_no_outlier_detection(bool reported, string subsetPolicy) =>
+        Verify.Analyzer(ReviewsRule(Snippet.MarkedIf(reported, "MESH1020", ReviewsCreate($$"""
+            .TrafficPolicy(tp => tp.ConnectionPool(c => c.Tcp(t => t.MaxConnections(100))))
+                    .Subsets(s => s.Name("v1").Labels("version", "v1"){{subsetPolicy}})
+            """))), "MESH1020");
+
+    [Theory]
+    [InlineData(true, """.Tcp(t => t.ConnectTimeout("1s"))""")] // a connect timeout but no limits: reported at Create
+    [InlineData(false, """.Tcp(t => t.MaxConnections(100)).Http(h => h.Http1MaxPendingRequests(50))""")] // connection and pending-request limits: not reported
+    public Task Mesh1021_a_destination_rule_is_reported_at_its_create_call_when_it_has_no_connection_pool_limits(bool reported, string pool) =>
+        Verify.Analyzer(ReviewsRule(Snippet.MarkedIf(reported, "MESH1021", ReviewsCreate($$"""
+            .TrafficPolicy(tp => tp
+                        .OutlierDetection(o => o.Consecutive5xxErrors(5))
+                        .ConnectionPool(c => c{{pool}}))
+            """))), "MESH1021");
+
+    /// <summary>produces: <c>.Http(r => r.Route(d => d.Destination(x => x.Host("reviews")))<paramref name="then"/>)</c></summary>
+    private static string RouteTo(string host, string then) => $$""".Http(r => r.Route(d => d.Destination(x => x.Host("{{host}}"))){{then}})""";
+
+    private static string ReviewsRule(string create) => $$"""
+        class Rules
+        {
+            static DestinationRule Reviews = DestinationRule.{{create}};
         }
-        """, "MESH1003");
+        """;
+
+    private static string ReviewsCreate(string policies) => $$"""
+        Create("reviews", dr => dr
+                .Namespace("shop")
+                .Host("reviews")
+                {{policies}})
+        """;
 }
