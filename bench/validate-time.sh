@@ -16,6 +16,7 @@ RUNS="${RUNS:-10}"
 CORPUS="${MESHDSL_ISTIO_CORPUS:-../shared/istio/corpus}"
 CLI="src/MeshDsl.Cli/bin/Release/net8.0/MeshDsl.Cli.dll"
 
+source "$REPO/bench/timing.sh"
 log() { printf '%s\n' "$*" >&2; }
 
 if [[ ! -d "$CORPUS" ]]; then
@@ -48,25 +49,4 @@ run_validate "$build_log"
 log "$(tail -n 1 "$build_log")"
 log "dotnet $CLI validate $CORPUS, $RUNS runs:"
 
-times=()
-for ((i = 1; i <= RUNS; i++)); do
-  start=$(date +%s%N)
-  run_validate /dev/null
-  end=$(date +%s%N)
-  times+=("$(((end - start) / 1000000))")
-done
-
-sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-count=${#sorted[@]}
-if ((count % 2 == 1)); then
-  median_ms=${sorted[$((count / 2))]}
-else
-  median_ms=$(((sorted[count / 2 - 1] + sorted[count / 2]) / 2))
-fi
-
-all=""
-for ms in "${times[@]}"; do
-  all+="$(printf '%d.%03d ' $((ms / 1000)) $((ms % 1000)))"
-done
-printf 'runs (s):   %s\n' "${all% }"
-printf 'median (s): %d.%03d\n' $((median_ms / 1000)) $((median_ms % 1000))
+time_runs "$RUNS" run_validate /dev/null

@@ -24,12 +24,7 @@ internal static class AnalyzeCommand
             return CommandLine.UsageError;
         }
 
-        var read = InputFiles.Documents(inputs, input, error);
-        var unreadable = read.Documents.Where(d => d.Root is null).ToList();
-        foreach (var document in unreadable)
-        {
-            error.WriteLine(InputFiles.Unreadable(document));
-        }
+        var read = InputFiles.DocumentsReportingUnreadable(inputs, input, error);
 
         var resources = read.Documents.Select(d => d.Root).OfType<DocumentMap>().Where(IsObject).Select(root => new AnalyzedResource(root)).ToList();
         var findings = InReadingOrder(MeshAnalysis.Run(resources, settings.Options, Facts.Complete), resources);
@@ -37,7 +32,7 @@ internal static class AnalyzeCommand
         var count = (RuleSeverity severity) => findings.Count(f => f.Rule.DefaultSeverity == severity);
         var summary = $"meshdsl: {resources.Count} resources, {count(RuleSeverity.Error)} errors, {count(RuleSeverity.Warning)} warnings, {count(RuleSeverity.Info)} info";
         (settings.Format == "text" ? output : error).WriteLine(summary);
-        if (read.MissingInput || unreadable.Count > 0)
+        if (read.Incomplete)
         {
             return CommandLine.UsageError;
         }

@@ -20,6 +20,8 @@ internal static class CommandLine
                meshdsl validate <files|folders|-> [--crd <crd.yaml>] [--strict] [--output text|json|sarif]
                meshdsl analyze <files|folders|-> [--output text|json|sarif] [--mesh-config <file>]
                        [--production-namespaces a,b] [--external-hosts h1,h2] [--failure-threshold error|warning|info|none]
+               meshdsl import <files|folders|-> [--out <folder>] [--per file|namespace] [--class-name Name]
+                       [--namespace CSharpNamespace]
 
           emit       Runs the mesh definitions (IMeshDefinition classes) of a built assembly and writes their
                      manifests into the folder, plus a kustomization.yaml.
@@ -29,6 +31,11 @@ internal static class CommandLine
           analyze    Runs the mesh rules (MESH1xxx: timeouts, retries, circuit breaking, mTLS, authorization)
                      over every resource of the inputs. Exit code 0: nothing at or above --failure-threshold,
                      1: findings at or above it, 2: usage error or unreadable input. More: meshdsl analyze --help.
+          import     Writes Istio YAML as MeshDsl C#: one IMeshDefinition class per source file (--per namespace: per
+                     Kubernetes namespace; --class-name: one class) in namespace Imported (--namespace), as .cs files
+                     in --out, or on standard output when there is one class and no --out. A field the builders
+                     cannot express refuses its document (MESH0401, MESH0402); status is left out (MESH0403).
+                     Exit code 0: all imported, 1: documents refused, 2: usage error or unreadable input.
         """;
 
     private const string AnalyzeUsage = """
@@ -57,6 +64,7 @@ internal static class CommandLine
     private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
     {
         "--assembly", "--out", "--layout", "--crd", "--output", "--mesh-config", "--production-namespaces", "--external-hosts", "--failure-threshold",
+        "--per", "--class-name", "--namespace",
     };
 
     private static readonly HashSet<string> FlagOptions = new(StringComparer.Ordinal) { "--strict" };
@@ -67,6 +75,7 @@ internal static class CommandLine
         ["emit"] = new[] { "--assembly", "--out", "--layout" },
         ["validate"] = new[] { "--crd", "--strict", "--output" },
         ["analyze"] = new[] { "--output", "--mesh-config", "--production-namespaces", "--external-hosts", "--failure-threshold" },
+        ["import"] = new[] { "--out", "--per", "--class-name", "--namespace" },
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, Console.In, output, error);
@@ -100,6 +109,7 @@ internal static class CommandLine
         {
             "emit" => EmitCommand.Run(options, output, error),
             "validate" => ValidateCommand.Run(options, inputs, input, output, error),
+            "import" => ImportCommand.Run(options, inputs, input, output, error),
             _ => AnalyzeCommand.Run(options, inputs, input, output, error),
         };
     }

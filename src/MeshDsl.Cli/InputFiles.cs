@@ -7,7 +7,14 @@ using MeshDsl.Validation;
 namespace MeshDsl.Cli;
 
 /// <summary>The documents read from the inputs; <see cref="MissingInput"/> when a named input did not exist.</summary>
-internal sealed record InputDocuments(IReadOnlyList<YamlDocument> Documents, bool MissingInput);
+internal sealed record InputDocuments(IReadOnlyList<YamlDocument> Documents, bool MissingInput)
+{
+    /// <summary>The documents that could not be read (their YAML is broken).</summary>
+    public IReadOnlyList<YamlDocument> Unreadable { get; } = Documents.Where(d => d.Root is null).ToList();
+
+    /// <summary>A missing input or an unreadable document: the commands' exit code 2.</summary>
+    public bool Incomplete => MissingInput || Unreadable.Count > 0;
+}
 
 /// <summary>
 /// The YAML inputs of <c>validate</c> and <c>analyze</c>: files, folders (recursively, *.yaml and *.yml, in ordinal
@@ -70,6 +77,18 @@ internal static class InputFiles
     }
 
     /// <summary>The finding validate reports for a document that is not valid YAML.</summary>
+    /// <summary>Reads the inputs and reports each unreadable document on <paramref name="error"/> (analyze and import analyse the rest).</summary>
+    public static InputDocuments DocumentsReportingUnreadable(IReadOnlyList<string> inputs, TextReader input, TextWriter error)
+    {
+        var read = Documents(inputs, input, error);
+        foreach (var document in read.Unreadable)
+        {
+            error.WriteLine(Unreadable(document));
+        }
+
+        return read;
+    }
+
     public static ValidationFinding Unreadable(YamlDocument document) =>
         new(ValidationIds.Unreadable, FindingSeverity.Error, string.Empty, $"not valid YAML: {document.Error}", document.Start);
 }

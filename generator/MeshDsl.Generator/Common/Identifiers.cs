@@ -78,7 +78,12 @@ internal static class Identifiers
         return Safe(builder.ToString());
     }
 
-    /// <summary>A string literal for generated code.</summary>
+    /// <summary>
+    /// A C# string literal: quotes, backslashes and the usual control characters escaped, and as <c>\uXXXX</c> every
+    /// character a regular literal cannot hold or a reader cannot see (control, format, line and paragraph separators,
+    /// surrogates, private-use and unassigned code units). Used by the generator and by <c>meshdsl import</c>.
+    /// </summary>
+    // produces: "a \"quoted\" \\ path\nnext"
     public static string Literal(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
@@ -91,10 +96,11 @@ internal static class Identifiers
                 case '\n': builder.Append("\\n"); break;
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
+                case '\0': builder.Append("\\0"); break;
                 default:
-                    if (char.IsControl(c))
+                    if (NeedsEscape(c))
                     {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     }
                     else
                     {
@@ -107,6 +113,13 @@ internal static class Identifiers
 
         return builder.Append('"').ToString();
     }
+
+    private static bool NeedsEscape(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+            or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => true,
+        _ => false,
+    };
 
     private static bool IsIdentifierPart(char c) => c < 128 ? char.IsLetterOrDigit(c) || c == '_' : char.IsLetterOrDigit(c);
 

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Whole-process time of `meshdsl import` on Istio's corpus (see bench/README.md, "Import"): builds the CLI in
+# Release, checks one untimed run's summary, then times RUNS runs of
+#   dotnet src/MeshDsl.Cli/bin/Release/net8.0/MeshDsl.Cli.dll import ../shared/istio/corpus --out <temporary folder>
+# from the repository root (wall time, process start to exit: runtime start-up, JIT, indexing the Istio builders by
+# reflection, reading the YAML, importing, writing one .cs file per source file) and prints the median.
+#
+# Usage, from anywhere:  bash bench/import-time.sh
+# Environment: RUNS (default 10), MESHDSL_ISTIO_CORPUS (default ../shared/istio/corpus, relative to the repository).
+# Two corpus documents use a field the schema does not know (MESH0401), so `import` exits 1; any other exit code
+# than 0 or 1 fails the script.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+RUNS="${RUNS:-10}"
+CORPUS="${MESHDSL_ISTIO_CORPUS:-../shared/istio/corpus}"
+CLI="src/MeshDsl.Cli/bin/Release/net8.0/MeshDsl.Cli.dll"
+
+source "$REPO/bench/timing.sh"
+log() { printf '%s\n' "$*" >&2; }
+
+if [[ ! -d "$CORPUS" ]]; then
+  log "Istio's corpus was not found at $CORPUS (set MESHDSL_ISTIO_CORPUS)."
+  exit 1
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/meshdsl-import-time.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+log "Building src/MeshDsl.Cli (Release)..."
+dotnet build src/MeshDsl.Cli/MeshDsl.Cli.csproj -c Release -nologo -v:q >"$work/build.log" 2>&1 || {
+  cat "$work/build.log" >&2
+  exit 1
+}
+[[ -f "$CLI" ]] || { log "missing $CLI"; exit 1; }
+
+# $1: where the messages go. Imports into a fresh folder; fails on an exit code other than 0 or 1 (documents refused).
+run_import() {
+  local code=0
+  rm -rf "$work/out"
+  dotnet "$CLI" import "$CORPUS" --out "$work/out" >"$1" 2>&1 || code=$?
+  if ((code > 1)); then
+    log "meshdsl import exited $code:"
+    cat "$1" >&2
+    exit 1
+  fi
+}
+
+# One untimed run: shows what is being imported, and warms the file cache.
+run_import "$work/run.log"
+log "$(tail -n 1 "$work/run.log")"
+log "dotnet $CLI import $CORPUS --out <temporary folder>, $RUNS runs:"
+
+time_runs "$RUNS" run_import /dev/null
