@@ -38,37 +38,18 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
             }
 
             var folded = new ConcurrentBag<FoldedResource>();
-            start.RegisterOperationAction(operation => Guard(operation.ReportDiagnostic, operation.Operation.Syntax.GetLocation(), () =>
+            start.RegisterOperationAction(operation =>
             {
-                var resource = operation.Operation switch
-                {
-                    IInvocationOperation call => ChainFolder.Fold(call, symbols),
-                    IObjectCreationOperation creation => ChainFolder.FoldObject(creation, symbols),
-                    _ => null,
-                };
-                if (resource is null)
+                // Every call and every `new` of the compilation comes here: reject the others before any allocation.
+                if (!symbols.IsResourceCreation(operation.Operation))
                 {
                     return;
                 }
 
-                folded.Add(resource);
-                foreach (var (fields, at) in resource.OneOfViolations)
-                {
-                    operation.ReportDiagnostic(Diagnostic.Create(RuleDiagnostics.OneOf, at, fields));
-                }
+                Guard(operation.ReportDiagnostic, operation.Operation.Syntax, () => Analyze(operation, symbols, folded));
+            }, OperationKind.Invocation, OperationKind.ObjectCreation);
 
-                foreach (var diagnostic in WebhookParity.Check(resource))
-                {
-                    operation.ReportDiagnostic(diagnostic);
-                }
-
-                var options = Options(operation.Options.AnalyzerConfigOptionsProvider, operation.Operation.Syntax.SyntaxTree);
-                var findings = new List<AnalysisFinding>();
-                MeshAnalysis.RunResourceRules(resource.Resource, new Analysis.AnalysisContext(options, resource.Facts, findings));
-                Report(findings, new[] { resource }, operation.ReportDiagnostic);
-            }), OperationKind.Invocation, OperationKind.ObjectCreation);
-
-            start.RegisterCompilationEndAction(end => Guard(end.ReportDiagnostic, Location.None, () =>
+            start.RegisterCompilationEndAction(end => Guard(end.ReportDiagnostic, null, () =>
             {
                 // In source order, so that a finding between two resources always lands on the same one.
                 var resources = folded
@@ -93,6 +74,37 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
                 Report(findings, resources, end.ReportDiagnostic);
             }));
         });
+    }
+
+    // Folds one resource creation, reports what its resource rules find, and keeps it for the set rules.
+    private static void Analyze(OperationAnalysisContext operation, MeshSymbols symbols, ConcurrentBag<FoldedResource> folded)
+    {
+        var resource = operation.Operation switch
+        {
+            IInvocationOperation call => ChainFolder.Fold(call, symbols),
+            IObjectCreationOperation creation => ChainFolder.FoldObject(creation, symbols),
+            _ => null,
+        };
+        if (resource is null)
+        {
+            return;
+        }
+
+        folded.Add(resource);
+        foreach (var (fields, at) in resource.OneOfViolations)
+        {
+            operation.ReportDiagnostic(Diagnostic.Create(RuleDiagnostics.OneOf, at, fields));
+        }
+
+        foreach (var diagnostic in WebhookParity.Check(resource))
+        {
+            operation.ReportDiagnostic(diagnostic);
+        }
+
+        var options = Options(operation.Options.AnalyzerConfigOptionsProvider, operation.Operation.Syntax.SyntaxTree);
+        var findings = new List<AnalysisFinding>();
+        MeshAnalysis.RunResourceRules(resource.Resource, new Analysis.AnalysisContext(options, resource.Facts, findings));
+        Report(findings, new[] { resource }, operation.ReportDiagnostic);
     }
 
     private static void Report(List<AnalysisFinding> findings, IReadOnlyList<FoldedResource> resources, Action<Diagnostic> report)
@@ -135,7 +147,7 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
     }
 
     // An exception here would fail the user's whole build: it becomes one warning instead.
-    private static void Guard(Action<Diagnostic> report, Location location, Action analyze)
+    private static void Guard(Action<Diagnostic> report, SyntaxNode? at, Action analyze)
     {
         try
         {
@@ -143,7 +155,7 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            report(Diagnostic.Create(RuleDiagnostics.InternalError, location, exception.GetType().Name + ": " + exception.Message));
+            report(Diagnostic.Create(RuleDiagnostics.InternalError, at?.GetLocation() ?? Location.None, exception.GetType().Name + ": " + exception.Message));
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace MeshDsl.Analyzers;
 
@@ -24,6 +25,7 @@ internal sealed class MeshSymbols
 {
     private readonly ConcurrentDictionary<IMethodSymbol, BuilderField?> _fields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ImmutableArray<string>>> _oneOfGroups = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _creatable = new(SymbolEqualityComparer.Default);
 
     private MeshSymbols(Compilation compilation, INamedTypeSymbol field)
     {
@@ -56,6 +58,18 @@ internal sealed class MeshSymbols
 
     public static MeshSymbols? Create(Compilation compilation) =>
         compilation.GetTypeByMetadataName("MeshDsl.MeshFieldAttribute") is { } field ? new MeshSymbols(compilation, field) : null;
+
+    /// <summary>
+    /// Does <paramref name="operation"/> create a resource: a generated static <c>Create</c> on a [MeshResource] class, or
+    /// <c>new</c> of a KubernetesClient resource model? Decided per type once; the analyzer asks for every call and <c>new</c>.
+    /// </summary>
+    public bool IsResourceCreation(IOperation operation) => operation switch
+    {
+        IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Create", ContainingType: { } type } } =>
+            _creatable.GetOrAdd(type, t => Resource((INamedTypeSymbol)t) is not null),
+        IObjectCreationOperation { Type: { } type } => _creatable.GetOrAdd(type, t => KubernetesObject(t) is not null),
+        _ => false,
+    };
 
     /// <summary>The resource's apiVersion and kind when <paramref name="type"/> carries [MeshResource].</summary>
     public (string ApiVersion, string Kind)? Resource(INamedTypeSymbol type)
