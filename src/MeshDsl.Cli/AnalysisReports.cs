@@ -64,15 +64,7 @@ internal static class AnalysisReports
     private static string Sarif(IReadOnlyList<AnalysisFinding> findings) => FindingReports.Render(writer =>
     {
         var rules = MeshAnalysis.Rules.Select(r => r.Descriptor).ToList();
-        writer.WriteStartObject();
-        writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        writer.WriteString("version", "2.1.0");
-        writer.WriteStartArray("runs");
-        writer.WriteStartObject();
-        writer.WriteStartObject("tool");
-        writer.WriteStartObject("driver");
-        writer.WriteString("name", "meshdsl");
-        writer.WriteStartArray("rules");
+        FindingReports.StartSarifRules(writer);
         foreach (var rule in rules)
         {
             WriteSarifRule(writer, rule);

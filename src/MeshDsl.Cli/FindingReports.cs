@@ -61,7 +61,8 @@ internal static class FindingReports
         writer.WriteEndArray();
     });
 
-    private static string Sarif(IReadOnlyList<ReportedFinding> findings) => Render(writer =>
+    /// <summary>Opens a SARIF 2.1.0 log, its one run and the meshdsl driver, up to the start of the driver's rules array.</summary>
+    public static void StartSarifRules(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -72,6 +73,11 @@ internal static class FindingReports
         writer.WriteStartObject("driver");
         writer.WriteString("name", "meshdsl");
         writer.WriteStartArray("rules");
+    }
+
+    private static string Sarif(IReadOnlyList<ReportedFinding> findings) => Render(writer =>
+    {
+        StartSarifRules(writer);
         foreach (var id in findings.Select(f => f.Finding.Id).Distinct().OrderBy(id => id, System.StringComparer.Ordinal))
         {
             writer.WriteStartObject();
