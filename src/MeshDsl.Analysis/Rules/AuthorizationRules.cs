@@ -154,7 +154,7 @@ internal sealed class JwksUriPlainHttp : MeshRule
             return;
         }
 
-        foreach (var (index, jwtRule) in FieldPresence.Maps(context, resource.Spec, "jwtRules"))
+        foreach (var (index, jwtRule) in KnownFields.Maps(context, resource.Spec, "jwtRules"))
         {
             if (context.Text(jwtRule, "jwksUri") is { } uri && uri.StartsWith("http://", System.StringComparison.OrdinalIgnoreCase))
             {
@@ -173,7 +173,7 @@ internal static class AuthorizationPolicies
     {
         if (resource.Spec is not { } spec)
         {
-            return FieldPresence.IsMissing(context, resource.Root, "spec") ? "ALLOW" : null;
+            return KnownFields.IsMissing(context, resource.Root, "spec") ? "ALLOW" : null;
         }
 
         return context.IsAbsent(spec, "action") ? "ALLOW" : context.Text(spec, "action");
@@ -188,7 +188,7 @@ internal static class AuthorizationPolicies
         switch (resource.Root["spec"])
         {
             case null:
-                return FieldPresence.IsMissing(context, resource.Root, "spec") ? true : null;
+                return KnownFields.IsMissing(context, resource.Root, "spec") ? true : null;
             case DocumentScalar { Kind: ScalarKind.Null } nothing:
                 return context.Facts.IsKnown(nothing) ? true : null;
             case not DocumentMap:
@@ -215,9 +215,9 @@ internal static class AuthorizationPolicies
     /// <summary><c>spec.rules[i].to[j].operation</c>, with their paths.</summary>
     public static IEnumerable<(DocumentMap Operation, string Path)> Operations(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (i, rule) in FieldPresence.Maps(context, resource.Spec, "rules"))
+        foreach (var (i, rule) in KnownFields.Maps(context, resource.Spec, "rules"))
         {
-            foreach (var (j, to) in FieldPresence.Maps(context, rule, "to"))
+            foreach (var (j, to) in KnownFields.Maps(context, rule, "to"))
             {
                 if (context.Map(to, "operation") is { } operation)
                 {
@@ -230,9 +230,9 @@ internal static class AuthorizationPolicies
     /// <summary><c>spec.rules[i].when[j]</c>, with their paths.</summary>
     public static IEnumerable<(DocumentMap Condition, string Path)> Conditions(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (i, rule) in FieldPresence.Maps(context, resource.Spec, "rules"))
+        foreach (var (i, rule) in KnownFields.Maps(context, resource.Spec, "rules"))
         {
-            foreach (var (j, condition) in FieldPresence.Maps(context, rule, "when"))
+            foreach (var (j, condition) in KnownFields.Maps(context, rule, "when"))
             {
                 yield return (condition, $"spec.rules[{i}].when[{j}]");
             }
@@ -255,13 +255,13 @@ internal static class HostPorts
             foreach (var field in new[] { "hosts", "notHosts" })
             {
                 // The whole list must be known: the :* variant may be an item the analyzer cannot see.
-                if (FieldPresence.KnownStrings(context, operation, field) is not { } hosts)
+                if (KnownFields.KnownStrings(context, operation, field) is not { } hosts)
                 {
                     continue;
                 }
 
                 var escapes = (action == "DENY") == (field == "hosts");
-                foreach (var (index, host, node) in FieldPresence.Strings(context, operation, field))
+                foreach (var (index, host, node) in KnownFields.Strings(context, operation, field))
                 {
                     if (host.IndexOf('*') < 0 && host.IndexOf(':') < 0 && !Contains(hosts, host + ":*"))
                     {

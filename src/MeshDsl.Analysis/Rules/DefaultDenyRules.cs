@@ -30,7 +30,7 @@ internal sealed class NoDefaultDeny : MeshRule
                 continue;
             }
 
-            var ns = FieldPresence.KnownNamespace(resource, context);
+            var ns = KnownFields.DeclaredNamespace(resource, context);
             if (AuthorizationPolicies.AllowsNothing(resource, context) is not false)
             {
                 // A baseline whose namespace is not known may be anywhere: it covers everything.

@@ -49,9 +49,9 @@ internal sealed class SidecarImportsEverything : MeshRule
             return;
         }
 
-        foreach (var (index, egress) in FieldPresence.Maps(context, resource.Spec, "egress"))
+        foreach (var (index, egress) in KnownFields.Maps(context, resource.Spec, "egress"))
         {
-            foreach (var (hostIndex, host, node) in FieldPresence.Strings(context, egress, "hosts"))
+            foreach (var (hostIndex, host, node) in KnownFields.Strings(context, egress, "hosts"))
             {
                 if (host == "*/*")
                 {
@@ -82,7 +82,7 @@ internal sealed class ProtocolNotDeclared : MeshRule
     {
         if (resource.IsIstio("ServiceEntry"))
         {
-            foreach (var (index, port) in FieldPresence.Maps(context, resource.Spec, "ports"))
+            foreach (var (index, port) in KnownFields.Maps(context, resource.Spec, "ports"))
             {
                 Check(resource, context, port, $"spec.ports[{index}]");
             }
@@ -91,7 +91,7 @@ internal sealed class ProtocolNotDeclared : MeshRule
         {
             foreach (var listeners in new[] { "ingress", "egress" })
             {
-                foreach (var (index, listener) in FieldPresence.Maps(context, resource.Spec, listeners))
+                foreach (var (index, listener) in KnownFields.Maps(context, resource.Spec, listeners))
                 {
                     if (context.Map(listener, "port") is { } port)
                     {

@@ -18,7 +18,7 @@ internal sealed class MeshWideEnvoyFilter : MeshRule
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
         var spec = resource.Spec;
-        if (resource.IsIstio("EnvoyFilter") && FieldPresence.KnownNamespace(resource, context) == context.Options.RootNamespace && spec is not null
+        if (resource.IsIstio("EnvoyFilter") && KnownFields.DeclaredNamespace(resource, context) == context.Options.RootNamespace && spec is not null
             && context.IsAbsent(spec, "workloadSelector") && context.IsAbsent(spec, "targetRefs"))
         {
             context.Report(Rule, resource, "spec", spec, $"{resource} is in the root namespace '{context.Options.RootNamespace}' without workloadSelector or targetRefs, so it patches every proxy of the mesh; add a workloadSelector, or move it to the namespace of the workloads it is for");
@@ -48,9 +48,9 @@ internal sealed class EnvoyFilterNotVersionPinned : MeshRule
             return;
         }
 
-        foreach (var (index, patch) in FieldPresence.Maps(context, resource.Spec, "configPatches"))
+        foreach (var (index, patch) in KnownFields.Maps(context, resource.Spec, "configPatches"))
         {
-            if (FieldPresence.IsMissing(context, patch, "match", "proxy", "proxyVersion"))
+            if (KnownFields.IsMissing(context, patch, "match", "proxy", "proxyVersion"))
             {
                 var path = $"spec.configPatches[{index}]";
                 context.Report(Rule, resource, path, patch, $"{resource}: {path} has no match.proxy.proxyVersion, so it applies to every proxy version and may break on an upgrade; pin it (proxyVersion: '^1\\.30.*') and review it with each upgrade");

@@ -22,7 +22,7 @@ internal sealed class GatewayWildcardHost : MeshRule
     {
         foreach (var (server, path) in GatewayServers.Of(resource, context))
         {
-            foreach (var (index, host, node) in FieldPresence.Strings(context, server, "hosts"))
+            foreach (var (index, host, node) in KnownFields.Strings(context, server, "hosts"))
             {
                 if (host is "*" or "*/*")
                 {
@@ -53,7 +53,7 @@ internal sealed class HttpWithoutHttpsRedirect : MeshRule
         var servers = new List<(DocumentMap Server, string Path)>(GatewayServers.Of(resource, context));
         foreach (var (http, path) in servers)
         {
-            if (GatewayServers.Protocol(http, context) != "HTTP" || !FieldPresence.IsMissing(context, http, "tls", "httpsRedirect") && context.Boolean(context.Map(http, "tls"), "httpsRedirect") != false)
+            if (GatewayServers.Protocol(http, context) != "HTTP" || !KnownFields.IsMissing(context, http, "tls", "httpsRedirect") && context.Boolean(context.Map(http, "tls"), "httpsRedirect") != false)
             {
                 continue;
             }
@@ -67,7 +67,7 @@ internal sealed class HttpWithoutHttpsRedirect : MeshRule
 
     private static (string Host, string Path)? HttpsTwin(DocumentMap http, List<(DocumentMap Server, string Path)> servers, AnalysisContext context)
     {
-        foreach (var (_, host, _) in FieldPresence.Strings(context, http, "hosts"))
+        foreach (var (_, host, _) in KnownFields.Strings(context, http, "hosts"))
         {
             foreach (var (https, path) in servers)
             {
@@ -76,7 +76,7 @@ internal sealed class HttpWithoutHttpsRedirect : MeshRule
                     continue;
                 }
 
-                foreach (var (_, secure, _) in FieldPresence.Strings(context, https, "hosts"))
+                foreach (var (_, secure, _) in KnownFields.Strings(context, https, "hosts"))
                 {
                     if (GatewayServers.HostsOverlap(host, secure))
                     {
@@ -110,7 +110,7 @@ internal sealed class WeakMinTlsVersion : MeshRule
         var listeners = new List<(DocumentMap Server, string Path)>(GatewayServers.Of(resource, context));
         if (resource.IsIstio("Sidecar"))
         {
-            foreach (var (index, ingress) in FieldPresence.Maps(context, resource.Spec, "ingress"))
+            foreach (var (index, ingress) in KnownFields.Maps(context, resource.Spec, "ingress"))
             {
                 listeners.Add((ingress, $"spec.ingress[{index}]"));
             }
@@ -178,7 +178,7 @@ internal static class GatewayServers
             yield break;
         }
 
-        foreach (var (index, server) in FieldPresence.Maps(context, resource.Spec, "servers"))
+        foreach (var (index, server) in KnownFields.Maps(context, resource.Spec, "servers"))
         {
             yield return (server, $"spec.servers[{index}]");
         }

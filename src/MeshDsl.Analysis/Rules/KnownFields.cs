@@ -4,8 +4,8 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>
-/// Fact-aware reads the set rules share: a resource's name and namespace when known, and the known strings of a
-/// list together with whether they are the whole list.
+/// The fact-aware reads rules share beyond <see cref="AnalysisContext"/>'s: a resource's name and namespace when known,
+/// fields known to be missing, and the known items of a list together with whether they are the whole list.
 /// </summary>
 internal static class KnownFields
 {
@@ -15,6 +15,13 @@ internal static class KnownFields
         var metadata = context.Map(resource.Root, "metadata");
         return context.Text(metadata, "namespace") ?? (context.IsAbsent(metadata, "namespace") ? Hosts.DefaultNamespace : null);
     }
+
+    /// <summary>
+    /// <c>metadata.namespace</c> only when it is written and known (<see cref="AnalyzedResource.Namespace"/> does not
+    /// consult the facts): for rules that must not assume kubectl's <c>default</c>.
+    /// </summary>
+    public static string? DeclaredNamespace(AnalyzedResource resource, AnalysisContext context) =>
+        context.Text(context.Map(resource.Root, "metadata"), "namespace");
 
     /// <summary><c>metadata.name</c> when known.</summary>
     public static string? Name(AnalyzedResource resource, AnalysisContext context) => context.Text(context.Map(resource.Root, "metadata"), "name");
@@ -69,5 +76,56 @@ internal static class KnownFields
         }
 
         return numbers;
+    }
+
+    /// <summary>
+    /// True when the field at <paramref name="keys"/> below <paramref name="node"/> is known to be missing: some map
+    /// on the way is complete and lacks the next key. False when it is set, or when an open or unknown map hides it.
+    /// </summary>
+    public static bool IsMissing(AnalysisContext context, DocumentNode? node, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (node is not DocumentMap map || !context.Facts.IsKnown(map))
+            {
+                return false;
+            }
+
+            if (context.IsAbsent(map, key))
+            {
+                return true;
+            }
+
+            node = map[key];
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The string items of a list field when every item is known and the list is complete; null otherwise
+    /// (absent, open, not a list, or holding an unknown item), so "the list lacks X" is only concluded when it is true.
+    /// </summary>
+    public static IReadOnlyList<string>? KnownStrings(AnalysisContext context, DocumentNode? node, string key)
+    {
+        var strings = Strings(node, key, context, out var complete);
+        return complete && context.Get(node, key) is DocumentList ? strings.ConvertAll(s => s.Value) : null;
+    }
+
+    /// <summary>The known string items of a list field, with their indexes; unknown items are skipped.</summary>
+    public static IEnumerable<(int Index, string Text, DocumentNode Node)> Strings(AnalysisContext context, DocumentNode? node, string key) =>
+        Strings(node, key, context, out _).ConvertAll(s => (s.Index, s.Value, s.Node));
+
+    /// <summary>The map items of a list field, with their indexes.</summary>
+    public static IEnumerable<(int Index, DocumentMap Map)> Maps(AnalysisContext context, DocumentNode? node, string key)
+    {
+        var items = context.Items(node, key);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is DocumentMap map)
+            {
+                yield return (i, map);
+            }
+        }
     }
 }

@@ -55,7 +55,7 @@ internal sealed class TlsDisabledToMeshService : MeshRule
         var services = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
         foreach (var resource in resources)
         {
-            if (resource.Kind == "Service" && resource.Group.Length == 0 && FieldPresence.KnownNamespace(resource, context) is { } ns
+            if (resource.Kind == "Service" && resource.Group.Length == 0 && KnownFields.DeclaredNamespace(resource, context) is { } ns
                 && context.Text(context.Map(resource.Root, "metadata"), "name") is { Length: > 0 } name)
             {
                 services.Add($"{name}.{ns}{ClusterSuffix}");
@@ -64,7 +64,7 @@ internal sealed class TlsDisabledToMeshService : MeshRule
 
         foreach (var resource in resources)
         {
-            if (!resource.IsIstio("DestinationRule") || context.Text(resource.Spec, "host") is not { } host || !InMesh(host, FieldPresence.KnownNamespace(resource, context), services))
+            if (!resource.IsIstio("DestinationRule") || context.Text(resource.Spec, "host") is not { } host || !InMesh(host, KnownFields.DeclaredNamespace(resource, context), services))
             {
                 continue;
             }
@@ -141,7 +141,7 @@ internal static class ClientTls
             yield return found;
         }
 
-        foreach (var (index, subset) in FieldPresence.Maps(context, resource.Spec, "subsets"))
+        foreach (var (index, subset) in KnownFields.Maps(context, resource.Spec, "subsets"))
         {
             foreach (var found in InPolicy(context.Map(subset, "trafficPolicy"), $"spec.subsets[{index}].trafficPolicy", context))
             {
@@ -157,7 +157,7 @@ internal static class ClientTls
             yield return (tls, path + ".tls");
         }
 
-        foreach (var (index, port) in FieldPresence.Maps(context, policy, "portLevelSettings"))
+        foreach (var (index, port) in KnownFields.Maps(context, policy, "portLevelSettings"))
         {
             if (context.Map(port, "tls") is { } portTls)
             {

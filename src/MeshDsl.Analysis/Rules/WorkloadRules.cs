@@ -30,7 +30,7 @@ internal sealed class ProxyResourcesNotSet : MeshRule
         var missing = new List<string>();
         foreach (var annotation in Annotations)
         {
-            if (FieldPresence.IsMissing(context, template, "metadata", "annotations", annotation))
+            if (KnownFields.IsMissing(context, template, "metadata", "annotations", annotation))
             {
                 missing.Add(annotation);
             }
@@ -67,7 +67,7 @@ internal sealed class ProbesMissing : MeshRule
             return;
         }
 
-        foreach (var (index, container) in FieldPresence.Maps(context, context.Map(template, "spec"), "containers"))
+        foreach (var (index, container) in KnownFields.Maps(context, context.Map(template, "spec"), "containers"))
         {
             var missing = new List<string>();
             foreach (var probe in new[] { "livenessProbe", "readinessProbe" })
