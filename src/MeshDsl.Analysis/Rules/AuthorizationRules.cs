@@ -4,7 +4,7 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1043: ALLOW with negative matches, or DENY with positive path, host or header matches: a mismatch becomes a bypass.</summary>
-internal sealed class UnsafeMatchPolarity : MeshRule
+internal sealed class UnsafeMatchPolarity() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1043",
@@ -15,11 +15,6 @@ internal sealed class UnsafeMatchPolarity : MeshRule
 
     private static readonly string[] AllowNegative = { "notPaths", "notHosts", "notMethods" };
     private static readonly string[] DenyPositive = { "paths", "hosts" };
-
-    public UnsafeMatchPolarity()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -63,7 +58,7 @@ internal sealed class UnsafeMatchPolarity : MeshRule
 }
 
 /// <summary>MESH1044: a DENY policy lists an exact host without its <c>host:*</c> variant: a Host header with a port escapes it.</summary>
-internal sealed class HostMatchWithoutPort : MeshRule
+internal sealed class HostMatchWithoutPort() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1044",
@@ -72,16 +67,11 @@ internal sealed class HostMatchWithoutPort : MeshRule
         "Security",
         "A DENY AuthorizationPolicy lists an exact host (hosts or notHosts) without the same host followed by :*; the Host header may carry a port (foo.com:80), which the exact entry does not match.");
 
-    public HostMatchWithoutPort()
-        : base(Rule)
-    {
-    }
-
     public override void Check(AnalyzedResource resource, AnalysisContext context) => HostPorts.Check(Rule, "DENY", resource, context);
 }
 
 /// <summary>MESH1054: the ALLOW counterpart of MESH1044, at Info: a Host header with a port is refused (hosts) or let through (notHosts).</summary>
-internal sealed class HostMatchWithoutPortInAllow : MeshRule
+internal sealed class HostMatchWithoutPortInAllow() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1054",
@@ -90,16 +80,11 @@ internal sealed class HostMatchWithoutPortInAllow : MeshRule
         "Security",
         "An ALLOW AuthorizationPolicy lists an exact host (hosts or notHosts) without the same host followed by :*; requests whose Host header carries a port are refused by hosts, and let through by notHosts.");
 
-    public HostMatchWithoutPortInAllow()
-        : base(Rule)
-    {
-    }
-
     public override void Check(AnalyzedResource resource, AnalysisContext context) => HostPorts.Check(Rule, "ALLOW", resource, context);
 }
 
 /// <summary>MESH1047: an AuthorizationPolicy with <c>istio.io/dry-run: "true"</c> is logged but not enforced.</summary>
-internal sealed class DryRunPolicy : MeshRule
+internal sealed class DryRunPolicy() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1047",
@@ -109,11 +94,6 @@ internal sealed class DryRunPolicy : MeshRule
         "The annotation istio.io/dry-run: \"true\" makes Istio evaluate and log the AuthorizationPolicy without enforcing it; left on, the policy protects nothing.");
 
     private const string Annotation = "istio.io/dry-run";
-
-    public DryRunPolicy()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -133,7 +113,7 @@ internal sealed class DryRunPolicy : MeshRule
 }
 
 /// <summary>MESH1048: a RequestAuthentication fetches its JWKS over plain HTTP.</summary>
-internal sealed class JwksUriPlainHttp : MeshRule
+internal sealed class JwksUriPlainHttp() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1048",
@@ -141,11 +121,6 @@ internal sealed class JwksUriPlainHttp : MeshRule
         RuleSeverity.Warning,
         "Security",
         "A RequestAuthentication jwtRules[].jwksUri uses http://: istiod fetches the token-signing keys without transport security, so whoever can alter that traffic can make forged tokens pass.");
-
-    public JwksUriPlainHttp()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {

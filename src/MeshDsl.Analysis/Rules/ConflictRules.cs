@@ -5,7 +5,7 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1015: two DestinationRules for one host in one namespace set the same thing; Istio keeps only the first's.</summary>
-internal sealed class ConflictingDestinationRules : MeshRule
+internal sealed class ConflictingDestinationRules() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1015",
@@ -14,11 +14,6 @@ internal sealed class ConflictingDestinationRules : MeshRule
         "Consistency",
         "Istio merges the DestinationRules (without workloadSelector) for one host in one namespace, but keeps only the first top-level trafficPolicy and the first definition of each subset name; which one is first depends on creation time.",
         "KIA0201");
-
-    public ConflictingDestinationRules()
-        : base(Rule)
-    {
-    }
 
     public override bool IsSetRule => true;
 
@@ -67,7 +62,7 @@ internal sealed class ConflictingDestinationRules : MeshRule
 }
 
 /// <summary>MESH1109: two mesh-bound VirtualServices in one namespace route the same host over HTTP.</summary>
-internal sealed class ConflictingVirtualServices : MeshRule
+internal sealed class ConflictingVirtualServices() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1109",
@@ -76,11 +71,6 @@ internal sealed class ConflictingVirtualServices : MeshRule
         "Consistency",
         "Two VirtualServices bound to the mesh (sidecars) in one namespace both define HTTP routes for the same host; sidecars do not merge them, so which routes apply is undefined.",
         "IST0109");
-
-    public ConflictingVirtualServices()
-        : base(Rule)
-    {
-    }
 
     public override bool IsSetRule => true;
 
@@ -130,7 +120,7 @@ internal sealed class ConflictingVirtualServices : MeshRule
 }
 
 /// <summary>MESH1111: more than one Sidecar without workloadSelector in a namespace.</summary>
-internal sealed class MultipleSidecarsWithoutSelector : MeshRule
+internal sealed class MultipleSidecarsWithoutSelector() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1111",
@@ -139,11 +129,6 @@ internal sealed class MultipleSidecarsWithoutSelector : MeshRule
         "Consistency",
         "A namespace may have one Sidecar without workloadSelector, its default; with more than one, which of them applies is undefined.",
         "IST0111");
-
-    public MultipleSidecarsWithoutSelector()
-        : base(Rule)
-    {
-    }
 
     public override bool IsSetRule => true;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1045: a namespace has ALLOW policies but no allow-nothing baseline, here or in the root namespace.</summary>
-internal sealed class NoDefaultDeny : MeshRule
+internal sealed class NoDefaultDeny() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1045",
@@ -11,11 +11,6 @@ internal sealed class NoDefaultDeny : MeshRule
         RuleSeverity.Info,
         "Security",
         "A namespace has ALLOW AuthorizationPolicies but no allow-nothing policy (an AuthorizationPolicy with an empty spec) in it or in the root namespace: a workload no ALLOW policy selects accepts every request.");
-
-    public NoDefaultDeny()
-        : base(Rule)
-    {
-    }
 
     public override bool IsSetRule => true;
 

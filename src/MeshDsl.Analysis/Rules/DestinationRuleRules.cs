@@ -4,7 +4,7 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1020: no outlier detection at any level of a DestinationRule: passive health checking is off.</summary>
-internal sealed class NoOutlierDetection : MeshRule
+internal sealed class NoOutlierDetection() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1020",
@@ -12,11 +12,6 @@ internal sealed class NoOutlierDetection : MeshRule
         RuleSeverity.Info,
         "Resilience",
         "No trafficPolicy of the DestinationRule (top level, port level or subset) sets outlierDetection, so Envoy keeps sending requests to endpoints that keep failing.");
-
-    public NoOutlierDetection()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -28,7 +23,7 @@ internal sealed class NoOutlierDetection : MeshRule
 }
 
 /// <summary>MESH1021: no connection-pool limit at any level: Envoy's defaults (2³²−1) mean no circuit breaking.</summary>
-internal sealed class NoConnectionPoolLimits : MeshRule
+internal sealed class NoConnectionPoolLimits() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1021",
@@ -36,11 +31,6 @@ internal sealed class NoConnectionPoolLimits : MeshRule
         RuleSeverity.Info,
         "Resilience",
         "No trafficPolicy of the DestinationRule limits connections or pending requests (tcp.maxConnections, http.http1MaxPendingRequests, http.http2MaxRequests); the defaults are 2^32-1, so nothing breaks the circuit under overload.");
-
-    public NoConnectionPoolLimits()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {

@@ -3,7 +3,7 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1050: a Sidecar lets its workloads call any host outside the registry.</summary>
-internal sealed class OutboundAllowAny : MeshRule
+internal sealed class OutboundAllowAny() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1050",
@@ -11,11 +11,6 @@ internal sealed class OutboundAllowAny : MeshRule
         RuleSeverity.Info,
         "Security",
         "A Sidecar sets outboundTrafficPolicy.mode: ALLOW_ANY: its workloads may call any host, declared or not, so the mesh keeps no record of their external dependencies. REGISTRY_ONLY plus ServiceEntries keeps that list explicit.");
-
-    public OutboundAllowAny()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -28,7 +23,7 @@ internal sealed class OutboundAllowAny : MeshRule
 }
 
 /// <summary>MESH1052: a Sidecar egress listener imports <c>*/*</c>, every service of every namespace.</summary>
-internal sealed class SidecarImportsEverything : MeshRule
+internal sealed class SidecarImportsEverything() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1052",
@@ -36,11 +31,6 @@ internal sealed class SidecarImportsEverything : MeshRule
         RuleSeverity.Info,
         "Workloads",
         "A Sidecar egress listener lists the host */*: its proxies receive the configuration of every service in the mesh, which costs memory, CPU and push time, as if there were no Sidecar scope at all.");
-
-    public SidecarImportsEverything()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -64,7 +54,7 @@ internal sealed class SidecarImportsEverything : MeshRule
 }
 
 /// <summary>MESH1053: a ServiceEntry or Sidecar port without a protocol: Istio sniffs it.</summary>
-internal sealed class ProtocolNotDeclared : MeshRule
+internal sealed class ProtocolNotDeclared() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1053",
@@ -72,11 +62,6 @@ internal sealed class ProtocolNotDeclared : MeshRule
         RuleSeverity.Info,
         "Security",
         "A ServiceEntry port or a Sidecar listener port has no protocol, so Istio detects it by sniffing the first bytes: the first request waits, server-first protocols break, and HTTP routing and policies may not apply.");
-
-    public ProtocolNotDeclared()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {

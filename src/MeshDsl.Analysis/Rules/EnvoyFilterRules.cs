@@ -1,7 +1,7 @@
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1060: an EnvoyFilter in the root namespace without a selector patches every proxy of the mesh.</summary>
-internal sealed class MeshWideEnvoyFilter : MeshRule
+internal sealed class MeshWideEnvoyFilter() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1060",
@@ -9,11 +9,6 @@ internal sealed class MeshWideEnvoyFilter : MeshRule
         RuleSeverity.Warning,
         "Workloads",
         "An EnvoyFilter in the root namespace without workloadSelector or targetRefs patches every proxy in every namespace: one mistake in the patch breaks the whole mesh.");
-
-    public MeshWideEnvoyFilter()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -27,7 +22,7 @@ internal sealed class MeshWideEnvoyFilter : MeshRule
 }
 
 /// <summary>MESH1061: an EnvoyFilter patch without <c>match.proxy.proxyVersion</c> meets every future proxy version.</summary>
-internal sealed class EnvoyFilterNotVersionPinned : MeshRule
+internal sealed class EnvoyFilterNotVersionPinned() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1061",
@@ -35,11 +30,6 @@ internal sealed class EnvoyFilterNotVersionPinned : MeshRule
         RuleSeverity.Info,
         "Workloads",
         "An EnvoyFilter configPatch has no match.proxy.proxyVersion: it applies to every proxy version, and Envoy internals it patches can change on any Istio upgrade.");
-
-    public EnvoyFilterNotVersionPinned()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {

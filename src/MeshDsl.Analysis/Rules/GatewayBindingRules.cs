@@ -5,7 +5,7 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1031: a VirtualService bound to a gateway answers host <c>*</c>: every host the gateway serves.</summary>
-internal sealed class GatewayVirtualServiceWildcardHost : MeshRule
+internal sealed class GatewayVirtualServiceWildcardHost() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1031",
@@ -13,11 +13,6 @@ internal sealed class GatewayVirtualServiceWildcardHost : MeshRule
         RuleSeverity.Warning,
         "Gateways",
         "A VirtualService bound to a gateway with host * takes traffic for every host the gateway serves, including hosts other teams expose through it.");
-
-    public GatewayVirtualServiceWildcardHost()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -38,7 +33,7 @@ internal sealed class GatewayVirtualServiceWildcardHost : MeshRule
 }
 
 /// <summary>MESH1102: a VirtualService names a gateway that the set does not declare.</summary>
-internal sealed class GatewayNotFound : MeshRule
+internal sealed class GatewayNotFound() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1102",
@@ -47,11 +42,6 @@ internal sealed class GatewayNotFound : MeshRule
         "Gateways",
         "A VirtualService's spec.gateways names a Gateway that is not in the set: the routes are bound to nothing and the gateway answers 404.",
         "IST0101");
-
-    public GatewayNotFound()
-        : base(Rule)
-    {
-    }
 
     public override bool IsSetRule => true;
 
@@ -78,7 +68,7 @@ internal sealed class GatewayNotFound : MeshRule
 }
 
 /// <summary>MESH1103: none of a gateway-bound VirtualService's hosts is served by the Gateway it names.</summary>
-internal sealed class VirtualServiceHostNotOnGateway : MeshRule
+internal sealed class VirtualServiceHostNotOnGateway() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1103",
@@ -87,11 +77,6 @@ internal sealed class VirtualServiceHostNotOnGateway : MeshRule
         "Gateways",
         "None of the VirtualService's hosts matches a host of any server of a Gateway it is bound to (taking the server hosts' namespace/ part into account): the routes never apply at that gateway.",
         "IST0132");
-
-    public VirtualServiceHostNotOnGateway()
-        : base(Rule)
-    {
-    }
 
     public override bool IsSetRule => true;
 

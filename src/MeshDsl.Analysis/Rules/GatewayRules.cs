@@ -4,7 +4,7 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1030: a Gateway server host <c>*</c> or <c>*/*</c> lets any VirtualService anywhere bind any domain.</summary>
-internal sealed class GatewayWildcardHost : MeshRule
+internal sealed class GatewayWildcardHost() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1030",
@@ -12,11 +12,6 @@ internal sealed class GatewayWildcardHost : MeshRule
         RuleSeverity.Warning,
         "Gateways",
         "A Gateway server lists the host * or */*: any VirtualService in any namespace can bind any domain to the gateway and take its traffic. List the domains, or limit by namespace (frontend/*).");
-
-    public GatewayWildcardHost()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -34,7 +29,7 @@ internal sealed class GatewayWildcardHost : MeshRule
 }
 
 /// <summary>MESH1032: a host is served on HTTPS and also on plain HTTP without a redirect.</summary>
-internal sealed class HttpWithoutHttpsRedirect : MeshRule
+internal sealed class HttpWithoutHttpsRedirect() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1032",
@@ -42,11 +37,6 @@ internal sealed class HttpWithoutHttpsRedirect : MeshRule
         RuleSeverity.Info,
         "Gateways",
         "A Gateway serves a host over HTTPS and also over plain HTTP, and the HTTP server does not set tls.httpsRedirect: true; clients that use http:// stay on plain text instead of being sent to HTTPS.");
-
-    public HttpWithoutHttpsRedirect()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -91,7 +81,7 @@ internal sealed class HttpWithoutHttpsRedirect : MeshRule
 }
 
 /// <summary>MESH1033: a server accepts TLS 1.0 or 1.1.</summary>
-internal sealed class WeakMinTlsVersion : MeshRule
+internal sealed class WeakMinTlsVersion() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1033",
@@ -99,11 +89,6 @@ internal sealed class WeakMinTlsVersion : MeshRule
         RuleSeverity.Warning,
         "Gateways",
         "A Gateway server (or a Sidecar ingress listener) sets tls.minProtocolVersion to TLSV1_0 or TLSV1_1, versions RFC 8996 deprecates: clients can negotiate protocols with known weaknesses.");
-
-    public WeakMinTlsVersion()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -129,7 +114,7 @@ internal sealed class WeakMinTlsVersion : MeshRule
 }
 
 /// <summary>MESH1035: a Gateway server reads its certificate from files rather than a Secret named by credentialName.</summary>
-internal sealed class FileMountedGatewayCertificate : MeshRule
+internal sealed class FileMountedGatewayCertificate() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1035",
@@ -139,11 +124,6 @@ internal sealed class FileMountedGatewayCertificate : MeshRule
         "A Gateway server's tls reads serverCertificate and privateKey (or tlsCertificates) from files instead of naming a Secret with credentialName: the files must be mounted into the gateway Deployment, and a renewed certificate needs a restart rather than arriving over SDS.");
 
     private static readonly string[] FileFields = { "serverCertificate", "privateKey", "tlsCertificates" };
-
-    public FileMountedGatewayCertificate()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {

@@ -8,7 +8,7 @@ namespace MeshDsl.Analysis.Rules;
 /// MESH1101: a VirtualService destination whose host, port or subset is declared nowhere in the set
 /// (docs/decisions/0017-route-target-resolution.md says when the set is taken to be the whole truth).
 /// </summary>
-internal sealed class RouteTargetNotFound : MeshRule
+internal sealed class RouteTargetNotFound() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1101",
@@ -17,11 +17,6 @@ internal sealed class RouteTargetNotFound : MeshRule
         "Routing",
         "A VirtualService destination (route, mirror or mirrors) names a host that no Service, ServiceEntry or external host declares, a port the service does not expose, or a subset that no DestinationRule for the host defines: the requests fail with 503 (no healthy upstream).",
         "IST0101");
-
-    public RouteTargetNotFound()
-        : base(Rule)
-    {
-    }
 
     public override bool IsSetRule => true;
 

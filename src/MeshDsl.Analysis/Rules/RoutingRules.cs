@@ -4,7 +4,7 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1001: an HTTP route that forwards traffic has no timeout (istio/api: "default is disabled").</summary>
-internal sealed class RouteWithoutTimeout : MeshRule
+internal sealed class RouteWithoutTimeout() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1001",
@@ -12,11 +12,6 @@ internal sealed class RouteWithoutTimeout : MeshRule
         RuleSeverity.Warning,
         "Resilience",
         "An HTTP route that forwards traffic has no timeout, and Istio sets none by default: a slow upstream holds the caller's requests and connections until something else gives up.");
-
-    public RouteWithoutTimeout()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -31,7 +26,7 @@ internal sealed class RouteWithoutTimeout : MeshRule
 }
 
 /// <summary>MESH1002: retries without <c>perTryTimeout</c>: each attempt may use the whole route timeout, or run unbounded.</summary>
-internal sealed class RetriesWithoutPerTryTimeout : MeshRule
+internal sealed class RetriesWithoutPerTryTimeout() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1002",
@@ -39,11 +34,6 @@ internal sealed class RetriesWithoutPerTryTimeout : MeshRule
         RuleSeverity.Warning,
         "Resilience",
         "A retry policy with attempts but no perTryTimeout: each attempt may consume the whole route timeout (or run unbounded without one), so the retries never get a chance.");
-
-    public RetriesWithoutPerTryTimeout()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -65,9 +55,8 @@ internal sealed class RetriesWithoutPerTryTimeout : MeshRule
             : "2s";
 }
 
-
 /// <summary>MESH1003: (attempts + 1) × perTryTimeout exceeds the route timeout, so the last attempts are cut off.</summary>
-internal sealed class RetryBudgetExceedsTimeout : MeshRule
+internal sealed class RetryBudgetExceedsTimeout() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1003",
@@ -75,11 +64,6 @@ internal sealed class RetryBudgetExceedsTimeout : MeshRule
         RuleSeverity.Warning,
         "Resilience",
         "The first try plus the retries, each allowed perTryTimeout, take longer than the route's timeout: the route gives up before the retries it promises can run.");
-
-    public RetryBudgetExceedsTimeout()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -107,7 +91,7 @@ internal sealed class RetryBudgetExceedsTimeout : MeshRule
 }
 
 /// <summary>MESH1004: fault injection on a route that also sets retries or a timeout, which Istio then does not enable.</summary>
-internal sealed class FaultDisablesRetriesAndTimeout : MeshRule
+internal sealed class FaultDisablesRetriesAndTimeout() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1004",
@@ -115,11 +99,6 @@ internal sealed class FaultDisablesRetriesAndTimeout : MeshRule
         RuleSeverity.Info,
         "Resilience",
         "When an HTTP route injects faults, Istio enables neither its timeout nor its retries (istio/api: \"timeouts or retries will not be enabled when faults are enabled\"), so a fault test does not exercise them.");
-
-    public FaultDisablesRetriesAndTimeout()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -145,7 +124,7 @@ internal sealed class FaultDisablesRetriesAndTimeout : MeshRule
 }
 
 /// <summary>MESH1005: a fault delay or abort without a percentage never triggers.</summary>
-internal sealed class FaultWithoutPercentage : MeshRule
+internal sealed class FaultWithoutPercentage() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1005",
@@ -153,11 +132,6 @@ internal sealed class FaultWithoutPercentage : MeshRule
         RuleSeverity.Warning,
         "Resilience",
         "A fault delay or abort without percentage (and, for a delay, without the deprecated percent) applies to no request at all: the fault is configured but never injected.");
-
-    public FaultWithoutPercentage()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -180,7 +154,7 @@ internal sealed class FaultWithoutPercentage : MeshRule
 }
 
 /// <summary>MESH1006: a mirror without a percentage copies every request.</summary>
-internal sealed class MirrorWithoutPercentage : MeshRule
+internal sealed class MirrorWithoutPercentage() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1006",
@@ -188,11 +162,6 @@ internal sealed class MirrorWithoutPercentage : MeshRule
         RuleSeverity.Info,
         "Routing",
         "A mirror (mirror, or an entry of mirrors) without a percentage copies 100% of the route's requests to the mirror host, which doubles the load the route generates.");
-
-    public MirrorWithoutPercentage()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -216,7 +185,7 @@ internal sealed class MirrorWithoutPercentage : MeshRule
 }
 
 /// <summary>MESH1009: among weighted destinations, one without weight (or weight 0) gets no traffic.</summary>
-internal sealed class ZeroWeightDestination : MeshRule
+internal sealed class ZeroWeightDestination() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1009",
@@ -224,11 +193,6 @@ internal sealed class ZeroWeightDestination : MeshRule
         RuleSeverity.Warning,
         "Routing",
         "When a route has several destinations and some have a weight, a destination whose weight is unset or 0 receives no traffic at all (istio/api: a weight of 0 means no traffic when there is more than one destination).");
-
-    public ZeroWeightDestination()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {

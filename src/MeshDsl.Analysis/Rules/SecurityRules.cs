@@ -3,7 +3,7 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1040: the mesh-wide PeerAuthentication (root namespace, no selector) is not STRICT.</summary>
-internal sealed class MeshWideMtlsNotStrict : MeshRule
+internal sealed class MeshWideMtlsNotStrict() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1040",
@@ -11,11 +11,6 @@ internal sealed class MeshWideMtlsNotStrict : MeshRule
         RuleSeverity.Warning,
         "Security",
         "The PeerAuthentication in the root namespace without a selector sets the mesh's default mTLS mode; anything but STRICT lets workloads accept plain-text traffic. PERMISSIVE is for migrating, not for staying.");
-
-    public MeshWideMtlsNotStrict()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -34,7 +29,7 @@ internal sealed class MeshWideMtlsNotStrict : MeshRule
 }
 
 /// <summary>MESH1041: a PeerAuthentication that disables mTLS for a namespace or workload.</summary>
-internal sealed class PeerAuthenticationDisable : MeshRule
+internal sealed class PeerAuthenticationDisable() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1041",
@@ -42,11 +37,6 @@ internal sealed class PeerAuthenticationDisable : MeshRule
         RuleSeverity.Warning,
         "Security",
         "mode: DISABLE turns mutual TLS off: traffic to the selected workloads travels in plain text and their peers are not authenticated.");
-
-    public PeerAuthenticationDisable()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -64,7 +54,7 @@ internal sealed class PeerAuthenticationDisable : MeshRule
 }
 
 /// <summary>MESH1049: PERMISSIVE mTLS in a namespace configured as production.</summary>
-internal sealed class PermissiveMtlsInProduction : MeshRule
+internal sealed class PermissiveMtlsInProduction() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1049",
@@ -72,11 +62,6 @@ internal sealed class PermissiveMtlsInProduction : MeshRule
         RuleSeverity.Warning,
         "Security",
         "A PeerAuthentication in a namespace listed as production (MeshDslProductionNamespaces, or meshdsl_production_namespaces in .editorconfig) accepts plain text; production namespaces should run STRICT.");
-
-    public PermissiveMtlsInProduction()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -107,7 +92,7 @@ internal sealed class PermissiveMtlsInProduction : MeshRule
 }
 
 /// <summary>MESH1042: an ALLOW AuthorizationPolicy with an empty rule <c>{}</c>, which matches every request.</summary>
-internal sealed class AuthorizationPolicyAllowAll : MeshRule
+internal sealed class AuthorizationPolicyAllowAll() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1042",
@@ -115,11 +100,6 @@ internal sealed class AuthorizationPolicyAllowAll : MeshRule
         RuleSeverity.Warning,
         "Security",
         "An ALLOW policy with an empty rule {} matches every request in its scope, which defeats default-deny: any caller, any path, any method.");
-
-    public AuthorizationPolicyAllowAll()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {

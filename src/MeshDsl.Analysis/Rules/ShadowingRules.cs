@@ -6,7 +6,7 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1007: a rule that matches every request comes before other rules, which then never apply.</summary>
-internal sealed class CatchAllRouteShadowsLaterRules : MeshRule
+internal sealed class CatchAllRouteShadowsLaterRules() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1007",
@@ -15,11 +15,6 @@ internal sealed class CatchAllRouteShadowsLaterRules : MeshRule
         "Routing",
         "Istio uses the first rule that matches. A rule without match, or with a match that is always true (uri prefix / or regex .*), takes every request, so the rules after it never apply.",
         "IST0130");
-
-    public CatchAllRouteShadowsLaterRules()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -111,7 +106,7 @@ internal sealed class CatchAllRouteShadowsLaterRules : MeshRule
 }
 
 /// <summary>MESH1008: an earlier match on a uri prefix alone takes every request a later, more specific match would.</summary>
-internal sealed class ShadowedPrefix : MeshRule
+internal sealed class ShadowedPrefix() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1008",
@@ -120,11 +115,6 @@ internal sealed class ShadowedPrefix : MeshRule
         "Routing",
         "An earlier rule matches on a uri prefix and nothing else, and that prefix covers a later match's uri prefix or exact path: every request the later match would take goes to the earlier rule, so the later match is never used.",
         "IST0131");
-
-    public ShadowedPrefix()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {

@@ -4,7 +4,7 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1023: a DestinationRule originates TLS with <c>insecureSkipVerify: true</c>.</summary>
-internal sealed class InsecureSkipVerify : MeshRule
+internal sealed class InsecureSkipVerify() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1023",
@@ -12,11 +12,6 @@ internal sealed class InsecureSkipVerify : MeshRule
         RuleSeverity.Warning,
         "Security",
         "A DestinationRule's SIMPLE or MUTUAL tls settings set insecureSkipVerify: true: the upstream's certificate is not checked, so anyone who can intercept the connection can impersonate the server.");
-
-    public InsecureSkipVerify()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -31,7 +26,7 @@ internal sealed class InsecureSkipVerify : MeshRule
 }
 
 /// <summary>MESH1024: <c>tls.mode: DISABLE</c> towards a service of the mesh turns (auto) mTLS off.</summary>
-internal sealed class TlsDisabledToMeshService : MeshRule
+internal sealed class TlsDisabledToMeshService() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1024",
@@ -42,11 +37,6 @@ internal sealed class TlsDisabledToMeshService : MeshRule
         "KIA0207/KIA0208");
 
     private const string ClusterSuffix = ".svc.cluster.local";
-
-    public TlsDisabledToMeshService()
-        : base(Rule)
-    {
-    }
 
     public override bool IsSetRule => true;
 
@@ -97,7 +87,7 @@ internal sealed class TlsDisabledToMeshService : MeshRule
 }
 
 /// <summary>MESH1025: SIMPLE or MUTUAL origination with neither caCertificates nor credentialName: the server is not verified against its CA.</summary>
-internal sealed class TlsOriginationWithoutCaCertificates : MeshRule
+internal sealed class TlsOriginationWithoutCaCertificates() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1025",
@@ -106,11 +96,6 @@ internal sealed class TlsOriginationWithoutCaCertificates : MeshRule
         "Security",
         "A DestinationRule originates SIMPLE or MUTUAL TLS without caCertificates or credentialName: the server's certificate is at best checked against the proxy's default trust store, not the CA that should have signed it.",
         "IST0128/IST0129");
-
-    public TlsOriginationWithoutCaCertificates()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {

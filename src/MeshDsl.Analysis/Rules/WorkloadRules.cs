@@ -4,7 +4,7 @@ using MeshDsl.Documents;
 namespace MeshDsl.Analysis.Rules;
 
 /// <summary>MESH1070: a workload's pod template does not size its sidecar (sidecar.istio.io/proxyCPU, proxyMemory).</summary>
-internal sealed class ProxyResourcesNotSet : MeshRule
+internal sealed class ProxyResourcesNotSet() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1070",
@@ -14,11 +14,6 @@ internal sealed class ProxyResourcesNotSet : MeshRule
         "A Deployment's pod template has no sidecar.istio.io/proxyCPU or proxyMemory annotation: its sidecar runs with the install's default requests, which fit no workload in particular. (The annotations are Alpha; install-level values are the alternative.)");
 
     private static readonly string[] Annotations = { "sidecar.istio.io/proxyCPU", "sidecar.istio.io/proxyMemory" };
-
-    public ProxyResourcesNotSet()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -46,7 +41,7 @@ internal sealed class ProxyResourcesNotSet : MeshRule
 }
 
 /// <summary>MESH1071: a container without a liveness or a readiness probe.</summary>
-internal sealed class ProbesMissing : MeshRule
+internal sealed class ProbesMissing() : MeshRule(Rule)
 {
     public static readonly RuleDescriptor Rule = new(
         "MESH1071",
@@ -54,11 +49,6 @@ internal sealed class ProbesMissing : MeshRule
         RuleSeverity.Warning,
         "Workloads",
         "A container of a Deployment has no livenessProbe or no readinessProbe: without readiness the mesh sends it traffic before it can serve, and without liveness a hung process is never restarted, so outlier detection alone has to hide it.");
-
-    public ProbesMissing()
-        : base(Rule)
-    {
-    }
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
