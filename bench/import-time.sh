@@ -18,21 +18,10 @@ CORPUS="${MESHDSL_ISTIO_CORPUS:-../shared/istio/corpus}"
 CLI="src/MeshDsl.Cli/bin/Release/net8.0/MeshDsl.Cli.dll"
 
 source "$REPO/bench/timing.sh"
-log() { printf '%s\n' "$*" >&2; }
-
-if [[ ! -d "$CORPUS" ]]; then
-  log "Istio's corpus was not found at $CORPUS (set MESHDSL_ISTIO_CORPUS)."
-  exit 1
-fi
-
+require_corpus
 work="$(mktemp -d "${TMPDIR:-/tmp}/meshdsl-import-time.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-log "Building src/MeshDsl.Cli (Release)..."
-dotnet build src/MeshDsl.Cli/MeshDsl.Cli.csproj -c Release -nologo -v:q >"$work/build.log" 2>&1 || {
-  cat "$work/build.log" >&2
-  exit 1
-}
-[[ -f "$CLI" ]] || { log "missing $CLI"; exit 1; }
+build_cli "$work/build.log"
 
 # $1: where the messages go. Imports into a fresh folder; fails on an exit code other than 0 or 1 (documents refused).
 run_import() {

@@ -1,4 +1,26 @@
-# Sourced by the whole-process benchmark scripts: times repeated runs of a command and prints them with their median.
+# Sourced by the whole-process benchmarks of the meshdsl tool (validate-time.sh, import-time.sh), after they set
+# CORPUS and CLI: logging, the corpus check, the Release build of the tool, and timed runs with their median.
+
+log() { printf '%s\n' "$*" >&2; }
+
+# Fails unless Istio's corpus is at $CORPUS.
+require_corpus() {
+  if [[ ! -d "$CORPUS" ]]; then
+    log "Istio's corpus was not found at $CORPUS (set MESHDSL_ISTIO_CORPUS)."
+    exit 1
+  fi
+}
+
+# build_cli LOG: builds src/MeshDsl.Cli in Release into $CLI, its output in LOG (printed on failure).
+build_cli() {
+  log "Building src/MeshDsl.Cli (Release)..."
+  dotnet build src/MeshDsl.Cli/MeshDsl.Cli.csproj -c Release -nologo -v:q >"$1" 2>&1 || {
+    cat "$1" >&2
+    exit 1
+  }
+  [[ -f "$CLI" ]] || { log "missing $CLI"; exit 1; }
+}
+
 #
 # time_runs RUNS COMMAND [ARGS...]
 #   runs COMMAND RUNS times (wall time, process start to exit, in milliseconds), then prints

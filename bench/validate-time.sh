@@ -17,21 +17,10 @@ CORPUS="${MESHDSL_ISTIO_CORPUS:-../shared/istio/corpus}"
 CLI="src/MeshDsl.Cli/bin/Release/net8.0/MeshDsl.Cli.dll"
 
 source "$REPO/bench/timing.sh"
-log() { printf '%s\n' "$*" >&2; }
-
-if [[ ! -d "$CORPUS" ]]; then
-  log "Istio's corpus was not found at $CORPUS (set MESHDSL_ISTIO_CORPUS)."
-  exit 1
-fi
-
-log "Building src/MeshDsl.Cli (Release)..."
+require_corpus
 build_log="$(mktemp "${TMPDIR:-/tmp}/meshdsl-validate-time.XXXXXX")"
 trap 'rm -f "$build_log"' EXIT
-dotnet build src/MeshDsl.Cli/MeshDsl.Cli.csproj -c Release -nologo -v:q >"$build_log" 2>&1 || {
-  cat "$build_log" >&2
-  exit 1
-}
-[[ -f "$CLI" ]] || { log "missing $CLI"; exit 1; }
+build_cli "$build_log"
 
 # $1: where the output goes. Runs the command once and fails on an exit code other than 0 (clean) or 1 (findings).
 run_validate() {
