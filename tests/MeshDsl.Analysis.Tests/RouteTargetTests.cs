@@ -81,6 +81,41 @@ public sealed class RouteTargetTests
     }
 
     [Fact]
+    public void Subsets_come_from_the_most_specific_destination_rule_exact_before_wildcard()
+    {
+        const string Wildcard = """
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: {name: all-external, namespace: default}
+            spec:
+              host: '*.example.com'
+              subsets: [{name: canary, labels: {track: canary}}]
+            ---
+
+            """;
+        const string Exact = """
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: {name: api, namespace: default}
+            spec:
+              host: api.example.com
+              subsets: [{name: stable, labels: {track: stable}}]
+            ---
+
+            """;
+
+        // Only the wildcard rule is for api.example.com: its subsets count.
+        Assert.Empty(Analyze.Rule("MESH1101", Reviews + Wildcard + Route("{host: api.example.com, subset: canary}")));
+        // An exact rule takes over: the wildcard rule's subsets no longer count, as in Istio.
+        Assert.Equal(
+            new[] { "spec.http[0].route[0].destination.subset: spec.http[0].route[0].destination routes to subset 'canary' of host 'api.example.com', but DestinationRule default/api has no such subset (it defines stable); add the subset or route to a defined one (IST0101)" },
+            Analyze.Rule("MESH1101", Reviews + Wildcard + Exact + Route("{host: api.example.com, subset: canary}")));
+        Assert.Empty(Analyze.Rule("MESH1101", Reviews + Wildcard + Exact + Route("{host: api.example.com, subset: stable}")));
+        // A host that neither rule covers has no DestinationRule.
+        Assert.Single(Analyze.Rule("MESH1101", Reviews + Wildcard + Exact + Route("{host: reviews.default.svc.cluster.local, subset: canary}")).FindAll(f => f.Contains("subset 'canary'", System.StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Short_names_resolve_in_the_virtual_service_namespace_and_mirrors_count()
     {
         Assert.Single(Analyze.Rule("MESH1101", Reviews + Route("{host: reviews}", ns: "prod")));

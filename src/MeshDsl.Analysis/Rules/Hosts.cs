@@ -85,3 +85,69 @@ internal static class Hosts
         }
     }
 }
+
+/// <summary>
+/// Values declared for hosts (DestinationRules, ServiceEntries), found by the names a destination goes by without
+/// comparing it with every declaration: exact names through a dictionary, only wildcard declarations one by one. The
+/// set rules ask once per destination, so a scan would make them quadratic in the size of the set.
+/// </summary>
+internal sealed class HostIndex<T>
+{
+    private readonly List<(IReadOnlyList<string> Names, T Value)> _entries = new();
+    private readonly Dictionary<string, List<int>> _byExactName = new(StringComparer.Ordinal);
+    private readonly List<int> _withWildcard = new();
+
+    public int Count => _entries.Count;
+
+    public void Add(IReadOnlyList<string> names, T value)
+    {
+        var index = _entries.Count;
+        _entries.Add((names, value));
+        foreach (var name in names)
+        {
+            if (name.IndexOf('*') >= 0)
+            {
+                _withWildcard.Add(index);
+            }
+            else if (_byExactName.TryGetValue(name, out var indexes))
+            {
+                indexes.Add(index);
+            }
+            else
+            {
+                _byExactName[name] = new List<int> { index };
+            }
+        }
+    }
+
+    /// <summary>The values declared under one of <paramref name="names"/> exactly (not through a wildcard), in the order they were added.</summary>
+    public List<T> Exact(IReadOnlyList<string> names) => ExactIndexes(names).Select(i => _entries[i].Value).ToList();
+
+    /// <summary>The values whose names have a name in common with <paramref name="names"/>, wildcards included, in the order they were added.</summary>
+    public List<T> Intersecting(IReadOnlyList<string> names)
+    {
+        if (names.Any(n => n.IndexOf('*') >= 0))
+        {
+            return _entries.Where(e => Hosts.Intersect(e.Names, names)).Select(e => e.Value).ToList();
+        }
+
+        // A name without a wildcard meets a declared name only by being it, or by falling under a declared wildcard.
+        var found = ExactIndexes(names);
+        found.UnionWith(_withWildcard.Where(i => Hosts.Intersect(_entries[i].Names, names)));
+        return found.Select(i => _entries[i].Value).ToList();
+    }
+
+    private SortedSet<int> ExactIndexes(IReadOnlyList<string> names)
+    {
+        var found = new SortedSet<int>();
+        foreach (var name in names)
+        {
+            if (_byExactName.TryGetValue(name, out var indexes))
+            {
+                found.UnionWith(indexes);
+            }
+        }
+
+        return found;
+    }
+}

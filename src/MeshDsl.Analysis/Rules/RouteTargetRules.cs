@@ -117,7 +117,7 @@ internal sealed record DeclaredHost(string Declaration, HashSet<long>? Ports);
 internal sealed class DeclaredHosts
 {
     private readonly Dictionary<string, DeclaredHost> _services = new(System.StringComparer.Ordinal);
-    private readonly List<(IReadOnlyList<string> Names, DeclaredHost Host)> _entries = new();
+    private readonly HostIndex<DeclaredHost> _entries = new();
     private bool _complete = true;
 
     public static DeclaredHosts From(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
@@ -143,7 +143,7 @@ internal sealed class DeclaredHosts
                 var ports = KnownFields.Integers(resource.Spec, "ports", "number", context);
                 foreach (var (host, _, _) in hosts)
                 {
-                    declared._entries.Add((Hosts.Names(host, ns ?? Hosts.DefaultNamespace), new DeclaredHost($"{resource} ({host})", ports)));
+                    declared._entries.Add(Hosts.Names(host, ns ?? Hosts.DefaultNamespace), new DeclaredHost($"{resource} ({host})", ports));
                 }
             }
         }
@@ -176,7 +176,7 @@ internal sealed class DeclaredHosts
             found.Add(service);
         }
 
-        found.AddRange(_entries.Where(e => Hosts.Intersect(e.Names, names)).Select(e => e.Host));
+        found.AddRange(_entries.Intersecting(names));
         if (found.Count == 0)
         {
             return null;
@@ -190,7 +190,7 @@ internal sealed class DeclaredHosts
 /// <summary>The DestinationRules of a set: the names of each one's host and the subsets it defines.</summary>
 internal sealed class DeclaredSubsets
 {
-    private readonly List<(AnalyzedResource Rule, IReadOnlyList<string> Names, HashSet<string>? Subsets)> _rules = new();
+    private readonly HostIndex<(AnalyzedResource Rule, HashSet<string>? Subsets)> _rules = new();
     private bool _complete = true;
 
     public static DeclaredSubsets From(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
@@ -203,7 +203,7 @@ internal sealed class DeclaredSubsets
             declared._complete &= ns is not null && host is not null;
             if (ns is not null && host is not null)
             {
-                declared._rules.Add((rule, Hosts.Names(host, ns), SubsetNames(rule.Spec, context)));
+                declared._rules.Add(Hosts.Names(host, ns), (rule, SubsetNames(rule.Spec, context)));
             }
         }
 
@@ -222,8 +222,8 @@ internal sealed class DeclaredSubsets
         }
 
         // Istio takes the most specific DestinationRule: one for the exact host before a wildcard one.
-        var exact = _rules.Where(r => r.Names.Any(n => n.IndexOf('*') < 0 && names.Contains(n))).ToList();
-        var matching = exact.Count > 0 ? exact : _rules.Where(r => Hosts.Intersect(r.Names, names)).ToList();
+        var exact = _rules.Exact(names);
+        var matching = exact.Count > 0 ? exact : _rules.Intersecting(names);
         if (matching.Count == 0)
         {
             return $"routes to subset '{subset}' of host '{host}', but no DestinationRule in the set is for that host; add one that defines subset '{subset}'";
