@@ -36,7 +36,7 @@ internal sealed partial class ChainFolder
             root.Add("kind", DocumentScalar.String(type.Kind));
         }
 
-        folder._locations[root] = at;
+        folder._locations.Set(root, at);
         return new FoldedResource(new AnalyzedResource(root), folder._facts, folder._locations, at);
     }
 
@@ -143,7 +143,7 @@ internal sealed partial class ChainFolder
             {
                 var node = ObjectValue(item);
                 list.Add(node);
-                _locations[node] = expression.GetLocation();
+                _locations.Set(node, expression.GetLocation());
             }
             else
             {
@@ -194,7 +194,7 @@ internal sealed partial class ChainFolder
             {
                 var node = ObjectValue(item.Value);
                 list.Add(node);
-                _locations[node] = member.Syntax.GetLocation();
+                _locations.Set(node, member.Syntax.GetLocation());
             }
             else
             {

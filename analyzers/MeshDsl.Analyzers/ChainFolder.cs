@@ -12,7 +12,7 @@ namespace MeshDsl.Analyzers;
 /// <summary>A resource folded from C#: its partial document, what is known about it, and where each node was written.</summary>
 internal sealed class FoldedResource
 {
-    public FoldedResource(AnalyzedResource resource, Facts facts, Dictionary<DocumentNode, Location> locations, Location creation)
+    public FoldedResource(AnalyzedResource resource, Facts facts, NodeLocations locations, Location creation)
     {
         Resource = resource;
         Facts = facts;
@@ -26,13 +26,44 @@ internal sealed class FoldedResource
 
     public Location Creation { get; }
 
-    /// <summary>The C# location of each node (keyed by reference); a finding on a node without one goes to <see cref="Creation"/>.</summary>
-    public Dictionary<DocumentNode, Location> Locations { get; }
+    /// <summary>The C# location of each node; a finding on a node without one goes to <see cref="Creation"/>.</summary>
+    public NodeLocations Locations { get; }
 
     /// <summary>Two members of one "at most one of" group, set in one builder: the group and where the second was set.</summary>
     public List<(string Fields, Location At)> OneOfViolations { get; } = new();
 
-    public Location LocationOf(DocumentNode node) => Locations.TryGetValue(node, out var location) ? location : Creation;
+    public Location LocationOf(DocumentNode node) => Locations.Of(node) ?? Creation;
+}
+
+/// <summary>
+/// Where the nodes of one folded resource were written. A node put into a map keeps the first place (a list appended
+/// to by two calls is where the first call is); an item is placed where its list call is, even when its own
+/// expression was placed first. Only findings look a node up, and they are few, so a list: appending is all the
+/// folding pays, with no hashing of each node it creates.
+/// </summary>
+internal sealed class NodeLocations
+{
+    private readonly List<(DocumentNode Node, Location At, bool Replaces)> _entries = new();
+
+    /// <summary>Places <paramref name="node"/> at <paramref name="at"/> unless it has a place already.</summary>
+    public void Add(DocumentNode node, Location at) => _entries.Add((node, at, false));
+
+    /// <summary>Places <paramref name="node"/> at <paramref name="at"/>, over any earlier place.</summary>
+    public void Set(DocumentNode node, Location at) => _entries.Add((node, at, true));
+
+    public Location? Of(DocumentNode node)
+    {
+        Location? found = null;
+        foreach (var (candidate, at, replaces) in _entries)
+        {
+            if (ReferenceEquals(candidate, node) && (found is null || replaces))
+            {
+                found = at;
+            }
+        }
+
+        return found;
+    }
 }
 
 /// <summary>
@@ -46,7 +77,7 @@ internal sealed partial class ChainFolder
 {
     private readonly MeshSymbols _symbols;
     private readonly Facts _facts = new();
-    private readonly Dictionary<DocumentNode, Location> _locations = new(NodeReferenceComparer.Instance);
+    private readonly NodeLocations _locations = new();
     private readonly List<(string, Location)> _oneOf = new();
 
     private ChainFolder(MeshSymbols symbols) => _symbols = symbols;
@@ -77,8 +108,8 @@ internal sealed partial class ChainFolder
         root.Add("kind", DocumentScalar.String(type.Kind));
         root.Add("metadata", metadata);
         root.Add("spec", spec);
-        folder._locations[root] = creation;
-        folder._locations[spec] = creation;
+        folder._locations.Set(root, creation);
+        folder._locations.Set(spec, creation);
         var folded = new FoldedResource(new AnalyzedResource(root), folder._facts, folder._locations, creation);
         folded.OneOfViolations.AddRange(folder._oneOf);
         return folded;
@@ -123,29 +154,51 @@ internal sealed partial class ChainFolder
 
     private void FoldChain(IOperation expression, IParameterSymbol parameter, DocumentMap target, DocumentMap? metadata)
     {
-        var calls = new Stack<IInvocationOperation>();
-        var receiver = Unwrap(expression);
-        while (receiver is IInvocationOperation call && call.Instance is not null)
-        {
-            calls.Push(call);
-            receiver = Unwrap(call.Instance);
-        }
-
-        if (receiver is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+        var calls = new List<IInvocationOperation>();
+        if (Receiver(expression, calls) is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
         {
             _facts.MarkOpen(target);
             return;
         }
 
-        while (calls.Count > 0)
+        foreach (var call in calls)
         {
-            Apply(calls.Pop(), target, metadata);
+            Apply(call, target, metadata);
         }
+    }
+
+    // `x.A(...).B(...)`: x, with A and B in calls, in the order they run.
+    private static IOperation? Receiver(IOperation expression, List<IInvocationOperation> calls)
+    {
+        var receiver = Unwrap(expression);
+        while (receiver is IInvocationOperation call && call.Instance is not null)
+        {
+            calls.Add(call);
+            receiver = Unwrap(call.Instance);
+        }
+
+        calls.Reverse();
+        return receiver;
+    }
+
+    // The arguments the user wrote: not the defaults of optional parameters (the builders' caller-info ones).
+    private static List<IArgumentOperation> Written(IInvocationOperation call)
+    {
+        var written = new List<IArgumentOperation>(call.Arguments.Length);
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                written.Add(argument);
+            }
+        }
+
+        return written;
     }
 
     private void Apply(IInvocationOperation call, DocumentMap target, DocumentMap? metadata)
     {
-        var arguments = call.Arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue).ToList();
+        var arguments = Written(call);
         var at = NameLocation(call);
         if (_symbols.Field(call.TargetMethod) is { } field)
         {
@@ -201,7 +254,7 @@ internal sealed partial class ChainFolder
             var item = new DocumentMap();
             FoldLambda(arguments[0].Value, item, null);
             list.Add(item);
-            _locations[item] = at;
+            _locations.Set(item, at);
             return;
         }
 
@@ -211,7 +264,7 @@ internal sealed partial class ChainFolder
             {
                 var item = ObjectValue(element);
                 list.Add(item);
-                _locations[item] = at;
+                _locations.Set(item, at);
             }
 
             return;
@@ -224,13 +277,13 @@ internal sealed partial class ChainFolder
                 foreach (var item in items)
                 {
                     list.Add(item);
-                    _locations[item] = at;
+                    _locations.Set(item, at);
                 }
 
                 break;
             case DocumentMap item when arguments[0].Value.Type is not INamedTypeSymbol { IsGenericType: true }:
                 list.Add(item);
-                _locations[item] = at;
+                _locations.Set(item, at);
                 break;
             default:
                 _facts.MarkOpen(list);
@@ -294,15 +347,8 @@ internal sealed partial class ChainFolder
                 continue;
             }
 
-            var calls = new Stack<IInvocationOperation>();
-            var receiver = Unwrap(operation);
-            while (receiver is IInvocationOperation call && call.Instance is not null)
-            {
-                calls.Push(call);
-                receiver = Unwrap(call.Instance);
-            }
-
-            if (receiver is not IParameterReferenceOperation)
+            var calls = new List<IInvocationOperation>();
+            if (Receiver(operation, calls) is not IParameterReferenceOperation)
             {
                 _facts.MarkOpen(metadata);
                 continue;
@@ -310,7 +356,7 @@ internal sealed partial class ChainFolder
 
             foreach (var call in calls)
             {
-                var arguments = call.Arguments.Where(a => a.ArgumentKind != ArgumentKind.DefaultValue).ToList();
+                var arguments = Written(call);
                 var at = NameLocation(call);
                 switch (call.TargetMethod.Name, arguments.Count)
                 {
@@ -345,7 +391,7 @@ internal sealed partial class ChainFolder
             var set = group.Where(field => target[field] is not null).ToList();
             if (set.Count > 1)
             {
-                _oneOf.Add(($"{string.Join(", ", group)}: {set[0]} and {set[1]} are both set", _locations.TryGetValue(target[set[1]]!, out var at) ? at : Location.None));
+                _oneOf.Add(($"{string.Join(", ", group)}: {set[0]} and {set[1]} are both set", _locations.Of(target[set[1]]!) ?? Location.None));
             }
         }
     }
@@ -390,10 +436,7 @@ internal sealed partial class ChainFolder
     private void Put(DocumentMap map, string key, DocumentNode value, Location at)
     {
         map.Add(key, value);
-        if (!_locations.ContainsKey(value))
-        {
-            _locations[value] = at;
-        }
+        _locations.Add(value, at);
     }
 
     // A name or namespace that is not a constant is left out (metadata open), so no rule reads "" as a namespace.

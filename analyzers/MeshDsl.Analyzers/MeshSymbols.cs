@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -18,81 +19,63 @@ internal enum FieldShape
 internal sealed record BuilderField(string WireName, FieldShape Shape);
 
 /// <summary>
-/// The MeshDsl metadata attributes of one compilation, and what they say about builder methods (cached: the same
-/// methods are seen over and over). Null from <see cref="Create"/> when the compilation does not reference MeshDsl.
+/// What MeshDsl's metadata attributes say about the symbols a compilation uses: which types are resources, which
+/// field a builder method sets, a model's "at most one of" groups, an enum member's wire string. Each answer is
+/// decoded once and kept with the assembly that declares the symbol, so it outlives the compilation: the IDE makes a
+/// new compilation on every edit, and all of them share the symbols of a referenced MeshDsl.Istio. Attributes are
+/// recognised by their full names, so a cached answer holds strings only, never a symbol of another assembly.
+/// Null from <see cref="Create"/> when the compilation does not reference MeshDsl.
 /// </summary>
 internal sealed class MeshSymbols
 {
-    private readonly ConcurrentDictionary<IMethodSymbol, BuilderField?> _fields = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ImmutableArray<string>>> _oneOfGroups = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _creatable = new(SymbolEqualityComparer.Default);
-
-    private MeshSymbols(Compilation compilation, INamedTypeSymbol field)
-    {
-        MeshField = field;
-        MeshResource = compilation.GetTypeByMetadataName("MeshDsl.MeshResourceAttribute");
-        MeshBuilder = compilation.GetTypeByMetadataName("MeshDsl.MeshBuilderAttribute");
-        MeshOneOf = compilation.GetTypeByMetadataName("MeshDsl.MeshOneOfAttribute");
-        MeshEnumValue = compilation.GetTypeByMetadataName("MeshDsl.MeshEnumValueAttribute");
-        ObjectMetaBuilder = compilation.GetTypeByMetadataName("MeshDsl.ObjectMetaBuilder");
-        Duration = compilation.GetTypeByMetadataName("MeshDsl.Duration");
-        JsonPropertyName = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
-    }
+    private const string MeshField = "MeshDsl.MeshFieldAttribute";
+    private const string MeshResource = "MeshDsl.MeshResourceAttribute";
+    private const string MeshBuilder = "MeshDsl.MeshBuilderAttribute";
+    private const string MeshOneOf = "MeshDsl.MeshOneOfAttribute";
+    private const string MeshEnumValue = "MeshDsl.MeshEnumValueAttribute";
 
     /// <summary>System.Text.Json's [JsonPropertyName]: the wire names of KubernetesClient's model properties.</summary>
-    public INamedTypeSymbol? JsonPropertyName { get; }
+    private const string JsonPropertyName = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
 
-    public INamedTypeSymbol MeshField { get; }
+    private static readonly ConditionalWeakTable<IAssemblySymbol, AssemblyAnswers> s_answers = new();
 
-    public INamedTypeSymbol? MeshResource { get; }
+    private MeshSymbols()
+    {
+    }
 
-    public INamedTypeSymbol? MeshBuilder { get; }
-
-    public INamedTypeSymbol? MeshOneOf { get; }
-
-    public INamedTypeSymbol? MeshEnumValue { get; }
-
-    public INamedTypeSymbol? ObjectMetaBuilder { get; }
-
-    public INamedTypeSymbol? Duration { get; }
-
+    // A look at the reference names: a type lookup would search every referenced assembly, on every compilation.
     public static MeshSymbols? Create(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("MeshDsl.MeshFieldAttribute") is { } field ? new MeshSymbols(compilation, field) : null;
+        compilation.ReferencedAssemblyNames.Any(a => a.Name == "MeshDsl") ? new MeshSymbols() : null;
 
     /// <summary>
     /// Does <paramref name="operation"/> create a resource: a generated static <c>Create</c> on a [MeshResource] class, or
-    /// <c>new</c> of a KubernetesClient resource model? Decided per type once; the analyzer asks for every call and <c>new</c>.
+    /// <c>new</c> of a KubernetesClient resource model? The analyzer asks for every call and <c>new</c> of the compilation.
     /// </summary>
     public bool IsResourceCreation(IOperation operation) => operation switch
     {
-        IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Create", ContainingType: { } type } } =>
-            _creatable.GetOrAdd(type, t => Resource((INamedTypeSymbol)t) is not null),
-        IObjectCreationOperation { Type: { } type } => _creatable.GetOrAdd(type, t => KubernetesObject(t) is not null),
+        IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Create", ContainingType: { } type } } => Resource(type) is not null,
+        IObjectCreationOperation { Type: INamedTypeSymbol type } => KubernetesObject(type) is not null,
         _ => false,
     };
 
     /// <summary>The resource's apiVersion and kind when <paramref name="type"/> carries [MeshResource].</summary>
-    public (string ApiVersion, string Kind)? Resource(INamedTypeSymbol type)
-    {
-        var attribute = Find(type, MeshResource);
-        return attribute is { ConstructorArguments.Length: >= 3 } a && a.ConstructorArguments[0].Value is string g && a.ConstructorArguments[1].Value is string v && a.ConstructorArguments[2].Value is string k
-            ? (g.Length == 0 ? v : g + "/" + v, k)
-            : null;
-    }
+    public (string ApiVersion, string Kind)? Resource(INamedTypeSymbol type) =>
+        AnswersFor(type).Resources.GetOrAdd(type, static t =>
+            Find(t, MeshResource) is { ConstructorArguments.Length: >= 3 } a && a.ConstructorArguments[0].Value is string g && a.ConstructorArguments[1].Value is string v && a.ConstructorArguments[2].Value is string k
+                ? (g.Length == 0 ? v : g + "/" + v, k)
+                : null);
 
     /// <summary>
     /// The apiVersion and kind of a KubernetesClient model (<c>V1Deployment</c>: its <c>KubeGroup</c>, <c>KubeApiVersion</c>
     /// and <c>KubeKind</c> constants); null for other types, including the models of nested objects.
     /// </summary>
-    public (string ApiVersion, string Kind)? KubernetesObject(ITypeSymbol? type)
-    {
-        if (type is not INamedTypeSymbol named || Constant(named, "KubeKind") is not { } kind || Constant(named, "KubeApiVersion") is not { } version)
-        {
-            return null;
-        }
-
-        return (Constant(named, "KubeGroup") is { Length: > 0 } group ? group + "/" + version : version, kind);
-    }
+    public (string ApiVersion, string Kind)? KubernetesObject(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named
+            ? AnswersFor(named).KubernetesObjects.GetOrAdd(named, static t =>
+                Constant(t, "KubeKind") is { } kind && Constant(t, "KubeApiVersion") is { } version
+                    ? (Constant(t, "KubeGroup") is { Length: > 0 } group ? group + "/" + version : version, kind)
+                    : null)
+            : null;
 
     /// <summary>The wire name of a model property: [JsonPropertyName] (KubernetesClient) or [MeshField] (generated models); null when it has neither.</summary>
     public string? WireName(IPropertySymbol property) =>
@@ -101,19 +84,27 @@ internal sealed class MeshSymbols
     /// <summary>Is <paramref name="type"/> a generated builder ([MeshBuilder])?</summary>
     public bool IsBuilder(INamedTypeSymbol type) => Find(type, MeshBuilder) is not null;
 
-    private static string? Constant(INamedTypeSymbol type, string name) =>
-        type.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault(f => f.IsConst)?.ConstantValue as string;
-
     /// <summary>The field a builder method sets, from its [MeshField] and the model property's type; null for other methods.</summary>
-    public BuilderField? Field(IMethodSymbol method) => _fields.GetOrAdd(method.OriginalDefinition, ReadField);
+    public BuilderField? Field(IMethodSymbol method)
+    {
+        var definition = method.OriginalDefinition;
+        return AnswersFor(definition).Fields.GetOrAdd(definition, ReadField);
+    }
 
     /// <summary>The "at most one of" groups (wire names) of the model a builder type builds.</summary>
-    public ImmutableArray<ImmutableArray<string>> OneOfGroups(INamedTypeSymbol builder) => _oneOfGroups.GetOrAdd(builder, ReadOneOfGroups);
+    public ImmutableArray<ImmutableArray<string>> OneOfGroups(INamedTypeSymbol builder) =>
+        AnswersFor(builder).OneOfGroups.GetOrAdd(builder, ReadOneOfGroups);
 
     /// <summary>The wire string of an enum member, from [MeshEnumValue].</summary>
     public string? EnumWireName(IFieldSymbol member) => Find(member, MeshEnumValue)?.ConstructorArguments.FirstOrDefault().Value as string;
 
-    private BuilderField? ReadField(IMethodSymbol method)
+    private static AssemblyAnswers AnswersFor(ISymbol symbol) =>
+        symbol.ContainingAssembly is { } assembly ? s_answers.GetValue(assembly, static _ => new AssemblyAnswers()) : new AssemblyAnswers();
+
+    private static string? Constant(INamedTypeSymbol type, string name) =>
+        type.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault(f => f.IsConst)?.ConstantValue as string;
+
+    private static BuilderField? ReadField(IMethodSymbol method)
     {
         if (Find(method, MeshField)?.ConstructorArguments.FirstOrDefault().Value is not string wire)
         {
@@ -133,10 +124,10 @@ internal sealed class MeshSymbols
         return new BuilderField(wire, shape);
     }
 
-    private ImmutableArray<ImmutableArray<string>> ReadOneOfGroups(INamedTypeSymbol builder) =>
-        Model(builder) is { } model && MeshOneOf is not null
+    private static ImmutableArray<ImmutableArray<string>> ReadOneOfGroups(INamedTypeSymbol builder) =>
+        Model(builder) is { } model
             ? model.GetAttributes()
-                .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, MeshOneOf))
+                .Where(a => HasFullName(a.AttributeClass, MeshOneOf))
                 .Select(a => a.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } fields
                     ? fields.Values.Select(v => v.Value as string).Where(v => v is not null).Select(v => v!).ToImmutableArray()
                     : ImmutableArray<string>.Empty)
@@ -145,9 +136,61 @@ internal sealed class MeshSymbols
             : ImmutableArray<ImmutableArray<string>>.Empty;
 
     // The model a builder builds: [MeshBuilder(typeof(Model))] on the builder class.
-    private INamedTypeSymbol? Model(INamedTypeSymbol builder) =>
+    private static INamedTypeSymbol? Model(INamedTypeSymbol builder) =>
         Find(builder, MeshBuilder)?.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
 
-    private static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attribute) =>
-        attribute is null ? null : symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+    private static AttributeData? Find(ISymbol symbol, string attribute)
+    {
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (HasFullName(data.AttributeClass, attribute))
+            {
+                return data;
+            }
+        }
+
+        return null;
+    }
+
+    // Compares `Namespace.Name` with the type's name and its namespaces, innermost first, without building the string.
+    private static bool HasFullName(INamedTypeSymbol? type, string fullName)
+    {
+        if (type is null || type.ContainingType is not null)
+        {
+            return false;
+        }
+
+        var end = fullName.Length;
+        ISymbol? part = type;
+        while (part is not null && !(part is INamespaceSymbol { IsGlobalNamespace: true }))
+        {
+            if (end < 0)
+            {
+                return false;
+            }
+
+            var start = fullName.LastIndexOf('.', end - 1) + 1;
+            if (end - start != part.Name.Length || string.CompareOrdinal(fullName, start, part.Name, 0, part.Name.Length) != 0)
+            {
+                return false;
+            }
+
+            end = start - 1;
+            part = part.ContainingNamespace;
+        }
+
+        return end == -1;
+    }
+
+    /// <summary>The answers about the symbols of one assembly, alive as long as the assembly's symbol is.</summary>
+    private sealed class AssemblyAnswers
+    {
+        public ConcurrentDictionary<INamedTypeSymbol, (string ApiVersion, string Kind)?> Resources { get; } = new(SymbolEqualityComparer.Default);
+
+        public ConcurrentDictionary<INamedTypeSymbol, (string ApiVersion, string Kind)?> KubernetesObjects { get; } = new(SymbolEqualityComparer.Default);
+
+        public ConcurrentDictionary<IMethodSymbol, BuilderField?> Fields { get; } = new(SymbolEqualityComparer.Default);
+
+        public ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ImmutableArray<string>>> OneOfGroups { get; } = new(SymbolEqualityComparer.Default);
+    }
 }

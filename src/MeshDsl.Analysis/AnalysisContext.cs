@@ -33,7 +33,7 @@ internal sealed class AnalysisContext
 
     /// <summary>The items of a list field (what is known of them); empty when absent or not a list.</summary>
     public IReadOnlyList<DocumentNode> Items(DocumentNode? node, string key) =>
-        (node as DocumentMap)?[key] is DocumentList list ? list.ToList() : (IReadOnlyList<DocumentNode>)System.Array.Empty<DocumentNode>();
+        (node as DocumentMap)?[key] as DocumentList ?? (IReadOnlyList<DocumentNode>)System.Array.Empty<DocumentNode>();
 
     /// <summary>The field's string value when it is set and known.</summary>
     public string? Text(DocumentNode? node, string key) =>

@@ -28,6 +28,36 @@ public sealed class RuleAnalyzerTests
         """, "MESH1001");
 
     [Fact]
+    public Task Resources_are_found_in_any_code_block_and_not_in_generated_code() => Verify.Analyzer("""
+        using System.Collections.Generic;
+
+        class Routes
+        {
+            static IEnumerable<VirtualService> Build()
+            {
+                VirtualService Local(string host) => VirtualService.Create(host, vs => vs
+                    .Hosts(host)
+                    .{|MESH1001:Http(r => r.Route(d => d.Destination(x => x.Host("ratings"))))|});
+
+                System.Func<VirtualService> later = () => VirtualService.Create("details", vs => vs
+                    .Hosts("details")
+                    .{|MESH1001:Http(r => r.Route(d => d.Destination(x => x.Host("details"))))|});
+
+                yield return Local("ratings");
+                yield return later();
+            }
+        }
+
+        [System.CodeDom.Compiler.GeneratedCode("a tool", "1.0")]
+        class GeneratedRoutes
+        {
+            static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
+                .Hosts("reviews")
+                .Http(r => r.Route(d => d.Destination(x => x.Host("reviews")))));
+        }
+        """, "MESH1001");
+
+    [Fact]
     public Task A_timeout_that_is_not_a_constant_still_counts_as_set() => Verify.Analyzer("""
         class Routes
         {

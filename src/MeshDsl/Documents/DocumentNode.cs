@@ -77,7 +77,7 @@ public sealed partial class DocumentMap : DocumentNode, IEnumerable<KeyValuePair
 }
 
 /// <summary>A list of nodes.</summary>
-public sealed class DocumentList : DocumentNode, IEnumerable<DocumentNode>
+public sealed class DocumentList : DocumentNode, IReadOnlyList<DocumentNode>
 {
     private readonly List<DocumentNode> _items = new();
 
