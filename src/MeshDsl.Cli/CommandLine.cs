@@ -17,24 +17,31 @@ internal static class CommandLine
 
     private const string Usage = """
         usage: meshdsl emit --assembly <path.dll> --out <folder> [--layout files|single]
-               meshdsl validate <files|folders|-> [--crd <crd.yaml>] [--strict] [--output text|json|sarif]
+                       [--crd <crd.yaml>]... [--no-embedded-crds]
+               meshdsl validate <files|folders|-> [--crd <crd.yaml>]... [--no-embedded-crds] [--strict]
+                       [--output text|json|sarif]
                meshdsl analyze <files|folders|-> [--output text|json|sarif] [--mesh-config <file>]
                        [--production-namespaces a,b] [--external-hosts h1,h2] [--failure-threshold error|warning|info|none]
-               meshdsl import <files|folders|-> [--out <folder>] [--per file|namespace] [--class-name Name]
-                       [--namespace CSharpNamespace]
+               meshdsl import <files|folders|-> [--out <folder>] [--namespace-per-file] [--single-file]
+                       [--class-name Name] [--namespace CSharpNamespace]
 
           emit       Runs the mesh definitions (IMeshDefinition classes) of a built assembly and writes their
-                     manifests into the folder, plus a kustomization.yaml.
+                     manifests into the folder, plus a kustomization.yaml, after validating them as validate does.
           validate   Checks YAML documents against Istio's CRD schemas (and --crd's): types, ranges, enums,
                      required and unknown fields, "at most one of" groups. Unknown fields are warnings, errors
-                     with --strict. Exit code 0: clean, 1: findings, 2: usage error or unreadable input.
+                     with --strict. --crd may repeat; --no-embedded-crds leaves out Istio's embedded 1.30.3 CRDs (to
+                     check against another Istio release given with --crd). Exit code 0: clean, 1: findings, 2: usage
+                     error or unreadable input.
           analyze    Runs the mesh rules (MESH1xxx: timeouts, retries, circuit breaking, mTLS, authorization)
                      over every resource of the inputs. Exit code 0: nothing at or above --failure-threshold,
                      1: findings at or above it, 2: usage error or unreadable input. More: meshdsl analyze --help.
-          import     Writes Istio YAML as MeshDsl C#: one IMeshDefinition class per source file (--per namespace: per
-                     Kubernetes namespace; --class-name: one class) in namespace Imported (--namespace), as .cs files
-                     in --out, or on standard output when there is one class and no --out. A field the builders
-                     cannot express refuses its document (MESH0401, MESH0402); status is left out (MESH0403).
+          import     Writes Kubernetes YAML as MeshDsl C#: Istio resources as builder chains, core objects (Service,
+                     Deployment, ...) as KubernetesClient object initializers. One IMeshDefinition class per source
+                     file (--namespace-per-file: per Kubernetes namespace; --class-name: one class), in namespace
+                     Imported (--namespace); one .cs file per class (--single-file: one file) in --out, or on standard
+                     output when there is one file and no --out. A field that cannot be expressed refuses its document
+                     (MESH0401, MESH0402); status is left out (MESH0403); a value written in another form of the same
+                     meaning (a canonical quantity, a UTC time, an explicit null left out) is a warning (MESH0404).
                      Exit code 0: all imported, 1: documents refused, 2: usage error or unreadable input.
         """;
 
@@ -64,21 +71,31 @@ internal static class CommandLine
     private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
     {
         "--assembly", "--out", "--layout", "--crd", "--output", "--mesh-config", "--production-namespaces", "--external-hosts", "--failure-threshold",
-        "--per", "--class-name", "--namespace",
+        "--class-name", "--namespace",
     };
 
-    private static readonly HashSet<string> FlagOptions = new(StringComparer.Ordinal) { "--strict" };
+    private static readonly HashSet<string> FlagOptions = new(StringComparer.Ordinal) { "--strict", "--no-embedded-crds", "--namespace-per-file", "--single-file" };
+
+    // Options that may be given more than once; their values are kept in order, joined by NUL, which no
+    // command-line argument can contain (read them back with Values).
+    private static readonly HashSet<string> RepeatableOptions = new(StringComparer.Ordinal) { "--crd" };
+
+    private const char RepeatedValueSeparator = '\0';
 
     // The options each command takes: an option of another command is a usage error, not silently ignored.
     private static readonly Dictionary<string, string[]> CommandOptions = new(StringComparer.Ordinal)
     {
-        ["emit"] = new[] { "--assembly", "--out", "--layout" },
-        ["validate"] = new[] { "--crd", "--strict", "--output" },
+        ["emit"] = new[] { "--assembly", "--out", "--layout", "--crd", "--no-embedded-crds" },
+        ["validate"] = new[] { "--crd", "--no-embedded-crds", "--strict", "--output" },
         ["analyze"] = new[] { "--output", "--mesh-config", "--production-namespaces", "--external-hosts", "--failure-threshold" },
-        ["import"] = new[] { "--out", "--per", "--class-name", "--namespace" },
+        ["import"] = new[] { "--out", "--namespace-per-file", "--single-file", "--class-name", "--namespace" },
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, Console.In, output, error);
+
+    /// <summary>Every value given for <paramref name="option"/>, in order (none when it was not given).</summary>
+    public static IReadOnlyList<string> Values(IReadOnlyDictionary<string, string> options, string option) =>
+        options.TryGetValue(option, out var joined) ? joined.Split(RepeatedValueSeparator) : Array.Empty<string>();
 
     /// <summary>Runs a command; <paramref name="input"/> is what <c>-</c> reads.</summary>
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
@@ -146,7 +163,10 @@ internal static class CommandLine
                     return false;
                 }
 
-                options[args[i]] = args[++i];
+                var (option, value) = (args[i], args[++i]);
+                options[option] = RepeatableOptions.Contains(option) && options.TryGetValue(option, out var earlier)
+                    ? earlier + RepeatedValueSeparator + value
+                    : value;
             }
             else if (args[i].StartsWith("--", StringComparison.Ordinal))
             {

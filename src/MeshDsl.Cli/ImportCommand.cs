@@ -7,8 +7,9 @@ using MeshDsl.Cli.Import;
 namespace MeshDsl.Cli;
 
 /// <summary>
-/// <c>meshdsl import</c>: Istio YAML becomes MeshDsl C# (docs/decisions/0018-import.md). Documents the builders cannot
-/// express are refused with an error at their YAML location; the others are still written.
+/// <c>meshdsl import</c>: Kubernetes YAML becomes MeshDsl C#, Istio resources builder chains and core objects
+/// KubernetesClient object initializers (docs/decisions/0018-import.md, 0019). Documents that cannot be expressed are
+/// refused with an error at their YAML location; the others are still written.
 /// </summary>
 internal static class ImportCommand
 {
@@ -54,13 +55,13 @@ internal static class ImportCommand
 
     private static bool TryReadOptions(IReadOnlyDictionary<string, string> options, IReadOnlyList<string> inputs, out ImportOptions settings, out string problem)
     {
-        var per = options.GetValueOrDefault("--per", ImportOptions.PerFile);
+        var perNamespace = options.ContainsKey("--namespace-per-file");
         var className = options.GetValueOrDefault("--class-name");
         var csharpNamespace = options.GetValueOrDefault("--namespace", "Imported");
-        settings = new ImportOptions(per, className, csharpNamespace);
+        var grouping = perNamespace ? ClassGrouping.KubernetesNamespace : ClassGrouping.SourceFile;
+        settings = new ImportOptions(grouping, className, csharpNamespace, SingleFile: options.ContainsKey("--single-file") || className is not null);
         problem = inputs.Count == 0 ? "import needs files, folders or - for standard input"
-            : per is not (ImportOptions.PerFile or ImportOptions.PerNamespace) ? $"--per is 'file' or 'namespace', not '{per}'"
-            : className is not null && options.ContainsKey("--per") ? "--class-name puts everything in one class; it does not go with --per"
+            : className is not null && perNamespace ? "--class-name puts everything in one class; it does not go with --namespace-per-file"
             : className is not null && !IsIdentifier(className) ? $"--class-name '{className}' is not a C# identifier"
             : !csharpNamespace.Split('.').All(IsIdentifier) ? $"--namespace '{csharpNamespace}' is not a C# namespace"
             : string.Empty;

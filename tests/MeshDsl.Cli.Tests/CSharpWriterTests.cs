@@ -14,7 +14,7 @@ public sealed class CSharpWriterTests
     [InlineData("line\u2028sep\u0085", "\"line\\u2028sep\\u0085\"")]
     [InlineData("zero-width\u200bjoiner", "\"zero-width\\u200Bjoiner\"")]
     [InlineData("héllo wörld 日本", "\"héllo wörld 日本\"")]
-    public void StringsAreEscaped(string value, string literal) => Assert.Equal(literal, CSharpLiterals.String(value).Text);
+    public void StringsAreEscaped(string value, string literal) => Assert.Equal(literal, CSharpLiterals.Escaped(value).Text);
 
     [Theory]
     [InlineData(100.0, "100.0")]
@@ -173,15 +173,10 @@ public sealed class CSharpWriterTests
         Assert.DoesNotContain("using MeshDsl.Istio.Networking.V1;", text);
     }
 
-    [Fact]
-    public void AClassNamedLikeABuilderTypeGetsASuffix()
-    {
-        var result = ImportYaml("""
-            apiVersion: networking.istio.io/v1
-            kind: Gateway
-            metadata: {name: gw}
-            spec: {selector: {istio: ingressgateway}}
-            """, "gateway.yaml");
-        Assert.Equal("GatewayDefinition.cs", Assert.Single(result.Files).Name);
-    }
+    [Theory]
+    [InlineData("gateway.yaml", "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw}\nspec: {selector: {istio: ingressgateway}}", "GatewayDefinition.cs")]
+    [InlineData("V1Namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}", "V1NamespaceDefinition.cs")]
+    [InlineData("dictionary.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}", "DictionaryDefinition.cs")]
+    public void AClassNamedLikeATypeTheCodeCouldNameGetsASuffix(string file, string yaml, string name) =>
+        Assert.Equal(name, Assert.Single(ImportYaml(yaml, file).Files).Name);
 }

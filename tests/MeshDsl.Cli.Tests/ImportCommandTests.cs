@@ -43,11 +43,11 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
-    public void PerNamespaceAndClassNameGroupTheResources()
+    public void NamespacePerFileAndClassNameGroupTheResources()
     {
         var yaml = Yaml + "\n---\n" + Yaml.Replace("reviews, namespace: prod", "ratings, namespace: test");
         var target = Path.Combine(_folder, "out");
-        Assert.Equal(0, Run(yaml, "import", "-", "--per", "namespace", "--out", target).Code);
+        Assert.Equal(0, Run(yaml, "import", "-", "--namespace-per-file", "--out", target).Code);
         Assert.Equal(new[] { "Prod.cs", "Test.cs" }, Directory.GetFiles(target).Select(Path.GetFileName).Order().ToArray());
         var single = Run(yaml, "import", "-", "--class-name", "Routes").Output;
         Assert.Contains("class Routes", single);
@@ -55,18 +55,45 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
-    public void RefusedDocumentsExitOneAndTheOthersAreWritten()
+    public void SingleFileWritesEveryClassIntoOneFile()
     {
-        var (code, output, error) = Run(Yaml + "\n---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\n", "import", "-");
-        Assert.Equal(1, code);
-        Assert.Contains("<stdin>:6:1: error MESH0402", error);
-        Assert.Contains("Create(\"reviews\"", output);
+        File.WriteAllText(Path.Combine(_folder, "reviews.yaml"), Yaml);
+        File.WriteAllText(Path.Combine(_folder, "workloads.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: prod}\n");
+        var target = Path.Combine(_folder, "out");
+        Assert.Equal(0, Run(string.Empty, "import", _folder, "--single-file", "--out", target, "--namespace", "Company.Mesh").Code);
+        var text = File.ReadAllText(Assert.Single(Directory.GetFiles(target)));
+        Assert.Equal("Mesh.cs", Path.GetFileName(Directory.GetFiles(target)[0]));
+        Assert.Contains("public sealed class Reviews : IMeshDefinition", text);
+        Assert.Contains("public sealed class Workloads : IMeshDefinition", text);
+        Assert.Equal(1, text.Split("namespace Company.Mesh;").Length - 1);
+
+        var (code, output, _) = Run(Yaml.Replace("reviews, namespace: prod", "ratings, namespace: test") + "\n---\n" + Yaml, "import", "-", "--single-file", "--namespace-per-file");
+        Assert.Equal(0, code);
+        Assert.True(output.IndexOf("class Test ", StringComparison.Ordinal) < output.IndexOf("class Prod ", StringComparison.Ordinal), output);
     }
 
     [Theory]
+    [InlineData("apiVersion: v1\nkind: Service\nmetadata: {name: reviews, namespace: prod}\nspec: {ports: [{port: 80}]}", 0, ".Add(new V1Service", "2 resources imported")]
+    [InlineData("apiVersion: v1\nkind: Widget\nmetadata: {name: s}", 1, "Create(\"reviews\"", "<stdin>:6:1: error MESH0402 (document): v1 Widget:")]
+    public void EachDocumentIsImportedOrRefusedOnItsOwn(string second, int exitCode, string inOutput, string inError)
+    {
+        var (code, output, error) = Run(Yaml + "\n---\n" + second + "\n", "import", "-");
+        Assert.Equal(exitCode, code);
+        Assert.Contains("Create(\"reviews\"", output);
+        Assert.Contains(inOutput, output);
+        Assert.Contains(inError, error);
+    }
+
+    [Theory]
+    [InlineData("[--namespace-per-file] [--single-file]")]
+    [InlineData("core objects (Service,")]
+    public void HelpNamesTheOptionsAndWhatIsImported(string fragment) => Assert.Contains(fragment, Run(string.Empty, "import", "--help").Output);
+
+    [Theory]
     [InlineData("import")]
-    [InlineData("import", "-", "--per", "cluster")]
+    [InlineData("import", "-", "--per", "namespace")]
     [InlineData("import", "-", "--class-name", "1st")]
+    [InlineData("import", "-", "--class-name", "Mesh", "--namespace-per-file")]
     [InlineData("import", "missing.yaml")]
     public void UsageErrorsAndMissingInputsExitTwo(params string[] args) => Assert.Equal(2, Run(Yaml, args).Code);
 

@@ -14,22 +14,13 @@ public sealed class ImportRefusalTests
         spec: {hosts: [good]}
         """;
 
-    [Fact]
-    public void AnUnknownFieldIsAnErrorAtItsLineAndTheRestIsImported()
+    [Theory]
+    [InlineData("networking.istio.io/v1\nkind: VirtualService", "spec:\n  hosts: [bad]\n  http:\n  - websocketUpgrade: true", "reviews.yaml:7:5: error MESH0401 spec.http[0].websocketUpgrade: 'websocketUpgrade' is not a field of the schema; the typed builders have no place for it")]
+    [InlineData("v1\nkind: Service", "spec:\n  ports:\n  - port: 80\n    weight: 3", "reviews.yaml:7:5: error MESH0401 spec.ports[0].weight: 'weight' is not a field of KubernetesClient's V1ServicePort")]
+    public void AnUnknownFieldIsAnErrorAtItsLineAndTheRestIsImported(string apiVersionAndKind, string spec, string error)
     {
-        var result = ImportYaml($"""
-            apiVersion: networking.istio.io/v1
-            kind: VirtualService
-            metadata: {"{"}name: bad{"}"}
-            spec:
-              hosts: [bad]
-              http:
-              - websocketUpgrade: true
-            ---
-            {Good}
-            """);
-        var finding = Assert.Single(result.Findings);
-        Assert.Equal("reviews.yaml:7:5: error MESH0401 spec.http[0].websocketUpgrade: 'websocketUpgrade' is not a field of the schema; the typed builders have no place for it", finding.ToString());
+        var result = ImportYaml($"apiVersion: {apiVersionAndKind}\nmetadata: {{name: bad}}\n{spec}\n---\n{Good}\n");
+        Assert.Equal(error, Assert.Single(result.Findings).ToString());
         Assert.Equal((1, 1), (result.Imported, result.Refused));
         Assert.Contains("Create(\"good\"", result.Files.Single().Text);
         Assert.DoesNotContain("\"bad\"", result.Files.Single().Text);
@@ -64,15 +55,27 @@ public sealed class ImportRefusalTests
     }
 
     [Theory]
-    [InlineData("v1", "Service", "core Kubernetes objects are not supported yet")]
-    [InlineData("example.com/v1", "Widget", "no builders for this apiVersion and kind")]
-    public void KindsWithoutBuildersAreRefused(string apiVersion, string kind, string message)
+    [InlineData("v1", "Widget")]
+    [InlineData("example.com/v1", "Widget")]
+    [InlineData("apps/v1beta1", "Deployment")]
+    [InlineData("gateway.networking.k8s.io/v1", "HTTPRoute")]
+    public void KindsWithNeitherBuildersNorAKubernetesClientModelAreRefusedByName(string apiVersion, string kind)
     {
-        var result = ImportYaml($"apiVersion: {apiVersion}\nkind: {kind}\nmetadata: {{name: x}}\n");
+        var result = ImportYaml($"{Good}\n---\napiVersion: {apiVersion}\nkind: {kind}\nmetadata: {{name: x}}\n");
         var finding = Assert.Single(result.Findings);
-        Assert.Equal(ImportIds.KindNotSupported, finding.Id);
-        Assert.Contains(message, finding.Message);
-        Assert.Equal(1, result.Refused);
+        Assert.Equal($"reviews.yaml:6:1: error MESH0402 (document): {apiVersion} {kind}: no MeshDsl builders and no KubernetesClient model for this apiVersion and kind", finding.ToString());
+        Assert.Equal((1, 1), (result.Imported, result.Refused));
+    }
+
+    [Theory]
+    [InlineData("- a\n- b", "reviews.yaml:6:1: error MESH0402 (document): not a Kubernetes object: a list")]
+    [InlineData("just text", "reviews.yaml:6:1: error MESH0402 (document): not a Kubernetes object: the string \"just text\"")]
+    [InlineData("kind: Service\nmetadata: {name: s}", "reviews.yaml:6:1: error MESH0402 (document): not a Kubernetes object: apiVersion and kind are needed")]
+    public void ADocumentThatIsNoKubernetesObjectIsRefused(string yaml, string error)
+    {
+        var result = ImportYaml($"{Good}\n---\n{yaml}\n");
+        Assert.Equal(error, Assert.Single(result.Findings).ToString());
+        Assert.Equal((1, 1), (result.Imported, result.Refused));
     }
 
     [Fact]

@@ -44,6 +44,9 @@ internal sealed record BuilderField(string WireName, string Method, FieldShape S
 {
     /// <summary>The field's place in the schema (the model's property order): imported calls follow it.</summary>
     public int Order { get; init; }
+
+    /// <summary>A map field with an overload that takes all entries at once (<c>.Field(IEnumerable&lt;KeyValuePair&lt;string, T&gt;&gt;)</c>): it can write <c>{}</c>.</summary>
+    public bool TakesEntries { get; init; }
 }
 
 /// <summary>A builder type and its fields by wire name, filled in on first use.</summary>
@@ -164,7 +167,8 @@ internal sealed class BuilderCatalog
             if (properties.TryGetValue(overloads.Key, out var property))
             {
                 var lambdaBuilder = overloads.SelectMany(m => m.Method.GetParameters()).Select(p => ActionArgument(p.ParameterType)).FirstOrDefault(t => t is not null);
-                fields[overloads.Key] = Field(overloads.Key, overloads.First().Method.Name, property.Item1, lambdaBuilder) with { Order = property.Item2 };
+                var takesEntries = overloads.Any(m => m.Method.GetParameters() is [var entries, .. var rest] && IsEntries(entries.ParameterType) && rest.All(p => p.IsOptional));
+                fields[overloads.Key] = Field(overloads.Key, overloads.First().Method.Name, property.Item1, lambdaBuilder) with { Order = property.Item2, TakesEntries = takesEntries };
             }
         }
 
@@ -195,6 +199,10 @@ internal sealed class BuilderCatalog
             ? new BuilderField(wire, method, FieldShape.Object, type, builder)
             : new BuilderField(wire, method, FieldShape.Scalar, type, null);
     }
+
+    // IEnumerable<KeyValuePair<string, T>>: all of a map's entries.
+    private static bool IsEntries(Type type) =>
+        Collection(type, typeof(IEnumerable<>)) is { IsGenericType: true } item && item.GetGenericTypeDefinition() == typeof(KeyValuePair<,>);
 
     // The element type of IList<T> (or the value type of IDictionary<string, T>), else null.
     private static Type? Collection(Type type, Type definition) =>

@@ -11,10 +11,15 @@ namespace MeshDsl.Cli.Import;
 /// multi-call lambdas, short single-call lambdas inline, usings for the namespaces used, and a fully qualified name
 /// only where a simple name would be ambiguous among those namespaces.
 /// </summary>
-internal sealed class CSharpWriter
+internal sealed partial class CSharpWriter
 {
     private const int InlineLimit = 80;
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "as", "do", "if", "in", "is", "by", "on" };
+    private static readonly Dictionary<Type, string> KeywordTypes = new()
+    {
+        [typeof(string)] = "string", [typeof(object)] = "object", [typeof(bool)] = "bool", [typeof(byte)] = "byte", [typeof(int)] = "int",
+        [typeof(uint)] = "uint", [typeof(long)] = "long", [typeof(ulong)] = "ulong", [typeof(float)] = "float", [typeof(double)] = "double",
+    };
     private static readonly Dictionary<Assembly, ILookup<string, string>> TypesByNamespace = new();
     private readonly HashSet<Type> _qualified;
 
@@ -35,15 +40,14 @@ internal sealed class CSharpWriter
     //   }
     public static string WriteFile(string csharpNamespace, IReadOnlyList<DefinitionClass> classes)
     {
-        var used = new HashSet<Type> { typeof(IMeshDefinition), typeof(IMeshBuilder) };
-        foreach (var resource in classes.SelectMany(c => c.Resources))
-        {
-            CollectTypes(resource.Expression, used);
-        }
+        var used = TypesUsedBy(classes.SelectMany(c => c.Resources).Select(r => r.Expression));
+        used.UnionWith(new[] { typeof(IMeshDefinition), typeof(IMeshBuilder) });
 
         var namespaces = used.Select(t => t.Namespace!).ToHashSet(StringComparer.Ordinal);
         var qualified = used.Where(t => IsAmbiguous(t, namespaces, used)).ToHashSet();
-        var usings = used.Where(t => !qualified.Contains(t)).Select(t => t.Namespace!).Distinct().OrderBy(n => n, StringComparer.Ordinal);
+        var usings = used.Where(t => !qualified.Contains(t)).Select(t => t.Namespace!).Distinct()
+            .OrderBy(n => n == "System" || n.StartsWith("System.", StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(n => n, StringComparer.Ordinal);
         var writer = new CSharpWriter(qualified);
         var text = new StringBuilder();
         foreach (var name in usings)
@@ -82,14 +86,33 @@ internal sealed class CSharpWriter
     private string Render(CSharpExpression expression, int level, List<string> scope) => expression switch
     {
         LiteralExpression literal => literal.Text,
+        RawStringExpression raw => RawString(raw.Value, level),
         MemberExpression member => $"{TypeName(member.Type)}.{member.Member}",
         StaticCallExpression call => $"{TypeName(call.Type)}.{call.Method}({Arguments(call.Arguments, level, scope)})",
+        ConstructorCallExpression call => $"new {TypeName(call.Type)}({Arguments(call.Arguments, level, scope)})",
         LambdaExpression lambda => Lambda(lambda, level, scope),
+        ObjectInitializerExpression initializer => ObjectInitializer(initializer, level, scope),
+        DictionaryExpression dictionary => Dictionary(dictionary, level, scope),
+        CollectionExpression collection => Collection(collection, level, scope),
         _ => throw new ArgumentOutOfRangeException(nameof(expression)),
     };
 
-    private string Arguments(IReadOnlyList<CSharpExpression> arguments, int level, List<string> scope) =>
-        string.Join(", ", arguments.Select(a => Render(a, level, scope)));
+    // produces: "a, b" on the line; when an argument before the last spans lines (a list of maps), one argument per line:
+    //   FreeForm.List(
+    //       FreeForm.Object(r => r
+    //           .Set("a", 1)),
+    //       FreeForm.Object(_ => { }))
+    private string Arguments(IReadOnlyList<CSharpExpression> arguments, int level, List<string> scope)
+    {
+        var inline = arguments.Select(a => Render(a, level, scope)).ToList();
+        if (!inline.SkipLast(1).Any(a => a.Contains('\n')))
+        {
+            return string.Join(", ", inline);
+        }
+
+        var indent = "\n" + Indent(level + 1);
+        return indent + string.Join("," + indent, arguments.Select(a => Render(a, level + 1, scope)));
+    }
 
     // produces: "x => x.Exact(\"jason\")" when short, else "x => x" and one "\n    .Call(...)" per call, one level deeper.
     private string Lambda(LambdaExpression lambda, int level, List<string> scope)
@@ -114,7 +137,7 @@ internal sealed class CSharpWriter
             }
 
             var text = new StringBuilder(name).Append(" => ").Append(name);
-            var indent = new string(' ', (level + 1) * 4);
+            var indent = Indent(level + 1);
             foreach (var call in lambda.Calls)
             {
                 text.Append('\n').Append(indent).Append('.').Append(call.Method).Append('(').Append(Arguments(call.Arguments, level + 1, scope)).Append(')');
@@ -146,30 +169,79 @@ internal sealed class CSharpWriter
         return name;
     }
 
-    private string TypeName(Type type) => _qualified.Contains(type) ? "global::" + type.FullName : type.Name;
+    // string, V1Service, global::MeshDsl.Istio.Networking.V1.VirtualService, Dictionary<string, IList<string>>, byte[], DateTime?
+    private string TypeName(Type type)
+    {
+        if (KeywordTypes.TryGetValue(type, out var keyword))
+        {
+            return keyword;
+        }
+
+        if (type.IsArray || Nullable.GetUnderlyingType(type) is not null)
+        {
+            return type.IsArray ? TypeName(type.GetElementType()!) + "[]" : TypeName(Nullable.GetUnderlyingType(type)!) + "?";
+        }
+
+        var definition = type.IsGenericType ? type.GetGenericTypeDefinition() : type;
+        var name = _qualified.Contains(definition) ? "global::" + definition.FullName : definition.Name;
+        var arity = name.IndexOf('`');
+        return arity < 0 ? name : $"{name[..arity]}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
+    }
+
+    // The named types a type is written with: itself (its generic definition), its type arguments, its element type.
+    private static void AddType(Type type, HashSet<Type> used)
+    {
+        if (KeywordTypes.ContainsKey(type))
+        {
+            return;
+        }
+
+        if (type.IsArray || Nullable.GetUnderlyingType(type) is not null)
+        {
+            AddType(type.IsArray ? type.GetElementType()! : Nullable.GetUnderlyingType(type)!, used);
+            return;
+        }
+
+        used.Add(type.IsGenericType ? type.GetGenericTypeDefinition() : type);
+        foreach (var argument in type.GetGenericArguments())
+        {
+            AddType(argument, used);
+        }
+    }
+
+    /// <summary>The named types <paramref name="expressions"/> write (generic definitions, not C# keywords), for usings and class names.</summary>
+    public static HashSet<Type> TypesUsedBy(IEnumerable<CSharpExpression> expressions)
+    {
+        var used = new HashSet<Type>();
+        foreach (var expression in expressions)
+        {
+            CollectTypes(expression, used);
+        }
+
+        return used;
+    }
 
     private static void CollectTypes(CSharpExpression expression, HashSet<Type> used)
     {
-        switch (expression)
+        (Type? Type, IEnumerable<CSharpExpression> Children) parts = expression switch
         {
-            case MemberExpression member:
-                used.Add(member.Type);
-                break;
-            case StaticCallExpression call:
-                used.Add(call.Type);
-                foreach (var argument in call.Arguments)
-                {
-                    CollectTypes(argument, used);
-                }
+            MemberExpression member => (member.Type, Array.Empty<CSharpExpression>()),
+            StaticCallExpression call => (call.Type, call.Arguments),
+            ConstructorCallExpression call => (call.Type, call.Arguments),
+            LambdaExpression lambda => (null, lambda.Calls.SelectMany(c => c.Arguments)),
+            ObjectInitializerExpression initializer => (initializer.Type, initializer.Properties.Select(p => p.Value)),
+            DictionaryExpression dictionary => (dictionary.Type, dictionary.Entries.Select(e => e.Value)),
+            CollectionExpression collection => (collection.ListType, collection.Items),
+            _ => (null, Array.Empty<CSharpExpression>()),
+        };
+        if (parts.Type is not null)
+        {
+            AddType(parts.Type, used);
+        }
 
-                break;
-            case LambdaExpression lambda:
-                foreach (var argument in lambda.Calls.SelectMany(c => c.Arguments))
-                {
-                    CollectTypes(argument, used);
-                }
-
-                break;
+        foreach (var child in parts.Children)
+        {
+            CollectTypes(child, used);
         }
     }
 

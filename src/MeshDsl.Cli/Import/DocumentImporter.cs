@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -10,327 +9,74 @@ namespace MeshDsl.Cli.Import;
 internal sealed record ImportedDocument(ImportedResource? Resource, IReadOnlyList<ImportFinding> Findings);
 
 /// <summary>
-/// Turns one Kubernetes object (a <see cref="DocumentMap"/>) into the builder chain that writes it: every field through
-/// the builder method its [MeshField] names, in the shape of docs/decisions/0018-import.md. Anything the builders cannot
-/// express is an error at its YAML location, and the document is not imported; nothing is dropped silently.
+/// Turns one Kubernetes object (a <see cref="DocumentMap"/>) into the C# that writes it: a kind with builders into a
+/// builder chain (<see cref="BuilderChainImporter"/>), a kind without builders that KubernetesClient has a model for
+/// into that model's object initializer (<see cref="KubernetesObjectImporter"/>). Anything neither can express is an
+/// error at its YAML location, and the document is not imported; nothing is dropped silently.
 /// </summary>
 internal sealed class DocumentImporter
 {
-    private static readonly HashSet<string> TopLevel = new(StringComparer.Ordinal) { "apiVersion", "kind", "metadata", "spec", "status" };
     private readonly BuilderCatalog _catalog;
+    private readonly BuilderChainImporter _chains;
+    private KubernetesObjectImporter? _objects;
 
-    public DocumentImporter(BuilderCatalog catalog) => _catalog = catalog;
+    public DocumentImporter(BuilderCatalog catalog)
+    {
+        _catalog = catalog;
+        _chains = new BuilderChainImporter(catalog);
+    }
+
+    // Made for the first core object: importing Istio YAML alone never reads KubernetesClient's models.
+    private KubernetesObjectImporter Objects => _objects ??= new KubernetesObjectImporter(KubernetesModelCatalog.Client);
 
     public ImportedDocument Import(DocumentMap root, string source)
     {
-        var findings = new List<ImportFinding>();
-        var apiVersion = (root["apiVersion"] as DocumentScalar)?.Text;
-        var kind = (root["kind"] as DocumentScalar)?.Text;
-        var resource = apiVersion is null || kind is null ? null : _catalog.Resource(apiVersion, kind);
-        if (resource is null)
+        var findings = NonFiniteNumbers(root, string.Empty).ToList();
+        if (findings.Count > 0)
         {
-            findings.Add(Error(ImportIds.KindNotSupported, string.Empty, KindMessage(apiVersion, kind), root.DeclaredAt));
             return new ImportedDocument(null, findings);
         }
 
-        var calls = new List<ChainCall>();
-        var name = Metadata(root["metadata"], root.DeclaredAt, calls, findings);
-        foreach (var (key, value) in root)
+        var apiVersion = (root["apiVersion"] as DocumentScalar)?.Text;
+        var kind = (root["kind"] as DocumentScalar)?.Text;
+        CSharpExpression? expression = apiVersion is null || kind is null ? null
+            : _catalog.Resource(apiVersion, kind) is { } resource ? _chains.Chain(root, resource, Name(root) ?? string.Empty, findings)
+            : KubernetesModelCatalog.Client.Model(apiVersion, kind) is { } model ? Objects.Initializer(root, model, findings)
+            : null;
+        if (expression is null)
         {
-            if (key == "status")
-            {
-                findings.Add(new ImportFinding(ImportIds.StatusNotImported, false, key, "not imported: the API server ignores status on create", value.DeclaredAt));
-            }
-            else if (!TopLevel.Contains(key))
-            {
-                findings.Add(Unknown(key, key, value));
-            }
+            return new ImportedDocument(null, new[] { new ImportFinding(ImportIds.KindNotSupported, true, string.Empty, KindMessage(apiVersion, kind), root.DeclaredAt) });
         }
 
-        if (root["spec"] is { } spec)
+        if (Name(root) is null)
         {
-            if (spec is DocumentMap specMap)
-            {
-                calls.AddRange(Fields(specMap, resource.Builder, "spec", findings));
-            }
-            else
-            {
-                findings.Add(Error(ImportIds.NotExpressible, "spec", $"expected a map, got {Describe(spec)}", spec.DeclaredAt));
-            }
+            findings.Add(ImportFinding.NotExpressible("metadata.name", "metadata.name is needed: a resource is created and identified by its name", root["metadata"] ?? root));
         }
 
-        if (findings.Any(f => f.IsError) || name is null)
+        if (findings.Any(f => f.IsError))
         {
             return new ImportedDocument(null, findings);
         }
 
         var namespaceName = ((root["metadata"] as DocumentMap)?["namespace"] as DocumentScalar)?.Text;
-        var create = new StaticCallExpression(resource.ResourceType, "Create", new CSharpExpression[] { CSharpLiterals.String(name), new LambdaExpression(Initials(kind!), calls, Multiline: true) });
-        return new ImportedDocument(new ImportedResource(source, namespaceName, create), findings);
+        return new ImportedDocument(new ImportedResource(source, namespaceName, expression), findings);
     }
 
     private static string KindMessage(string? apiVersion, string? kind) =>
         apiVersion is null || kind is null ? "not a Kubernetes object: apiVersion and kind are needed"
-        : !apiVersion.Contains('.') ? $"{apiVersion} {kind}: core Kubernetes objects are not supported yet"
-        : $"{apiVersion} {kind}: no builders for this apiVersion and kind";
+        : $"{apiVersion} {kind}: no MeshDsl builders and no KubernetesClient model for this apiVersion and kind";
 
-    // name → Create's argument, namespace → .Namespace(...), labels and annotations → .Metadata(m => ...); the rest is refused.
-    private static string? Metadata(DocumentNode? node, SourceLocation? at, List<ChainCall> calls, List<ImportFinding> findings)
+    // A number too large for a double reads as infinity, which JSON, and so Kubernetes, cannot hold.
+    private static IEnumerable<ImportFinding> NonFiniteNumbers(DocumentNode node, string path) => node switch
     {
-        if (node is not DocumentMap metadata)
-        {
-            findings.Add(Error(ImportIds.NotExpressible, "metadata", "metadata.name is needed: the builders create a resource by name", node?.DeclaredAt ?? at));
-            return null;
-        }
-
-        string? name = null;
-        var metaCalls = new List<ChainCall>();
-        foreach (var (key, value) in metadata)
-        {
-            var path = "metadata." + key;
-            switch (key)
-            {
-                case "name" or "namespace" when value is DocumentScalar { Kind: ScalarKind.String } text:
-                    if (key == "name")
-                    {
-                        name = text.Text;
-                    }
-                    else
-                    {
-                        calls.Add(new ChainCall("Namespace", new[] { CSharpLiterals.String(text.Text) }));
-                    }
-
-                    break;
-                case "labels" or "annotations" when value is DocumentMap entries:
-                    foreach (var (entryKey, entryValue) in entries)
-                    {
-                        if (entryValue is DocumentScalar { Kind: ScalarKind.String } entryText)
-                        {
-                            metaCalls.Add(new ChainCall(key == "labels" ? "Labels" : "Annotations", new[] { CSharpLiterals.String(entryKey), CSharpLiterals.String(entryText.Text) }));
-                        }
-                        else
-                        {
-                            findings.Add(Error(ImportIds.NotExpressible, $"{path}.{entryKey}", $"expected a string, got {Describe(entryValue)}", entryValue.DeclaredAt));
-                        }
-                    }
-
-                    break;
-                case "name" or "namespace" or "labels" or "annotations":
-                    findings.Add(Error(ImportIds.NotExpressible, path, $"unexpected {Describe(value)}", value.DeclaredAt));
-                    break;
-                default:
-                    findings.Add(Error(ImportIds.NotExpressible, path, "the builders write only name, namespace, labels and annotations of metadata", value.DeclaredAt));
-                    break;
-            }
-        }
-
-        if (name is null)
-        {
-            findings.Add(Error(ImportIds.NotExpressible, "metadata.name", "metadata.name is needed: the builders create a resource by name", metadata.DeclaredAt ?? at));
-        }
-
-        if (metaCalls.Count > 0)
-        {
-            // Labels before annotations, as ObjectMeta writes them; each keeps its entries' order.
-            calls.Add(new ChainCall("Metadata", new CSharpExpression[] { new LambdaExpression("m", metaCalls.OrderBy(c => c.Method == "Labels" ? 0 : 1).ToList()) }));
-        }
-
-        return name;
-    }
-
-    private List<ChainCall> Fields(DocumentMap map, BuilderEntry builder, string path, List<ImportFinding> findings)
-    {
-        // In schema order (the order the models write): importing the emitted YAML gives the same C#.
-        var calls = new List<ChainCall>();
-        var ordered = map.OrderBy(entry => builder.Fields.TryGetValue(entry.Key, out var known) ? known.Order : int.MaxValue);
-        foreach (var (key, value) in ordered)
-        {
-            var childPath = $"{path}.{key}";
-            if (builder.Fields.TryGetValue(key, out var field))
-            {
-                Field(field, value, childPath, calls, findings);
-            }
-            else
-            {
-                findings.Add(Unknown(childPath, key, value));
-            }
-        }
-
-        return calls;
-    }
-
-    private void Field(BuilderField field, DocumentNode value, string path, List<ChainCall> calls, List<ImportFinding> findings)
-    {
-        ChainCall Call(params CSharpExpression[] arguments) => new(field.Method, arguments);
-        switch (field.Shape)
-        {
-            case FieldShape.Scalar:
-                calls.Add(Call(Value(field.ValueType!, value, path, field.Method, findings)));
-                break;
-            case FieldShape.Object when Expect<DocumentMap>(value, path, findings) is { } map:
-                calls.Add(Call(new LambdaExpression(FirstLetter(field.Method), Fields(map, field.Builder!, path, findings))));
-                break;
-            case FieldShape.ListOfScalars when Expect<DocumentList>(value, path, findings) is { } list:
-                calls.Add(Call(list.Select((item, i) => Value(field.ValueType!, item, $"{path}[{i}]", field.Method, findings)).ToArray()));
-                break;
-            case FieldShape.ListOfObjects or FieldShape.ListOfLists when Expect<DocumentList>(value, path, findings) is { } list:
-                if (list.Count == 0)
-                {
-                    findings.Add(Error(ImportIds.NotExpressible, path, "an empty list of objects or lists: the builders add items one by one, so they cannot write []", value.DeclaredAt));
-                }
-
-                var index = 0;
-                foreach (var item in list)
-                {
-                    var itemPath = $"{path}[{index++}]";
-                    if (field.Shape == FieldShape.ListOfObjects && Expect<DocumentMap>(item, itemPath, findings) is { } itemMap)
-                    {
-                        calls.Add(Call(new LambdaExpression(FirstLetter(field.Method), Fields(itemMap, field.Builder!, itemPath, findings))));
-                    }
-                    else if (field.Shape == FieldShape.ListOfLists && Expect<DocumentList>(item, itemPath, findings) is { } inner)
-                    {
-                        calls.Add(Call(inner.Select((x, i) => Value(field.ValueType!, x, $"{itemPath}[{i}]", field.Method, findings)).ToArray()));
-                    }
-                }
-
-                break;
-            case FieldShape.MapOfScalars or FieldShape.MapOfObjects or FieldShape.MapOfLists when Expect<DocumentMap>(value, path, findings) is { } map:
-                if (map.Count == 0)
-                {
-                    findings.Add(Error(ImportIds.NotExpressible, path, "an empty map: the builders add entries one by one, so they cannot write {}", value.DeclaredAt));
-                }
-
-                foreach (var (key, entry) in map)
-                {
-                    calls.Add(Call(Entry(field, key, entry, $"{path}.{key}", findings)));
-                }
-
-                break;
-            case FieldShape.Unsupported:
-                findings.Add(Error(ImportIds.NotExpressible, path, "a list or map of maps: no builder overload takes it item by item", value.DeclaredAt));
-                break;
-        }
-    }
-
-    private CSharpExpression[] Entry(BuilderField field, string key, DocumentNode entry, string path, List<ImportFinding> findings)
-    {
-        var arguments = new List<CSharpExpression> { CSharpLiterals.String(key) };
-        if (field.Shape == FieldShape.MapOfScalars)
-        {
-            arguments.Add(Value(field.ValueType!, entry, path, field.Method, findings));
-        }
-        else if (field.Shape == FieldShape.MapOfObjects && Expect<DocumentMap>(entry, path, findings) is { } map)
-        {
-            arguments.Add(new LambdaExpression(FirstLetter(field.Method), Fields(map, field.Builder!, path, findings)));
-        }
-        else if (field.Shape == FieldShape.MapOfLists && Expect<DocumentList>(entry, path, findings) is { } list)
-        {
-            arguments.AddRange(list.Select((x, i) => Value(field.ValueType!, x, $"{path}[{i}]", field.Method, findings)));
-        }
-
-        return arguments.ToArray();
-    }
-
-    private static T? Expect<T>(DocumentNode node, string path, List<ImportFinding> findings)
-        where T : DocumentNode
-    {
-        if (node is T typed)
-        {
-            return typed;
-        }
-
-        findings.Add(Error(ImportIds.NotExpressible, path, $"expected a {(typeof(T) == typeof(DocumentMap) ? "map" : "list")}, got {Describe(node)}", node.DeclaredAt));
-        return null;
-    }
-
-    // A scalar through its type's literal: string, integer, number, boolean, enum member, Duration and IntOrString
-    // through their implicit conversions, FreeForm through FreeForm.Object/List and literals.
-    private CSharpExpression Value(Type type, DocumentNode node, string path, string hint, List<ImportFinding> findings)
-    {
-        if (type == typeof(FreeForm))
-        {
-            return FreeFormValue(node, FirstLetter(hint));
-        }
-
-        var value = node is DocumentScalar scalar ? ScalarValue(type, scalar) : null;
-        if (value is null)
-        {
-            findings.Add(Error(ImportIds.NotExpressible, path, $"expected {TypeName(type)}, got {Describe(node)}", node.DeclaredAt));
-            return CSharpLiterals.Null;
-        }
-
-        return value;
-    }
-
-    private CSharpExpression? ScalarValue(Type type, DocumentScalar scalar) => scalar.Kind switch
-    {
-        ScalarKind.String when type == typeof(string) || type == typeof(Duration) || type == typeof(IntOrString) => CSharpLiterals.String(scalar.Text),
-        ScalarKind.String when type.IsEnum => _catalog.EnumMember(type, scalar.Text) is { } member ? new MemberExpression(type, member) : null,
-        ScalarKind.Boolean when type == typeof(bool) => new LiteralExpression(scalar.Text),
-        ScalarKind.Integer when long.TryParse(scalar.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) && IntegerFits(type, integer) => CSharpLiterals.Integer(integer),
-        ScalarKind.Integer or ScalarKind.Number when (type == typeof(double) || type == typeof(float)) && double.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => CSharpLiterals.Number(number),
-        _ => null,
+        DocumentMap map => map.SelectMany(e => NonFiniteNumbers(e.Value, path.Length == 0 ? e.Key : $"{path}.{e.Key}")),
+        DocumentList list => list.SelectMany((item, i) => NonFiniteNumbers(item, $"{path}[{i}]")),
+        DocumentScalar { Kind: ScalarKind.Number } number when !double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) =>
+            new[] { ImportFinding.NotExpressible(path, "a number out of a double's range (it reads as infinity); JSON cannot hold it", number) },
+        _ => Enumerable.Empty<ImportFinding>(),
     };
 
-    private static bool IntegerFits(Type type, long value) =>
-        type == typeof(long) || type == typeof(IntOrString) ? true
-        : type == typeof(int) ? value is >= int.MinValue and <= int.MaxValue
-        : type == typeof(uint) ? value is >= 0 and <= uint.MaxValue
-        : type == typeof(ulong) && value >= 0;
-
-    // produces: FreeForm.Object(o => o.Set("name", "lua").Set("config", c => c.Set("x", 1))), FreeForm.List(1, "a"), "text", 10, FreeForm.Null
-    private static CSharpExpression FreeFormValue(DocumentNode node, string hint) => node switch
-    {
-        DocumentMap map => new StaticCallExpression(typeof(FreeForm), "Object", new CSharpExpression[] { FreeFormLambda(map, hint) }),
-        DocumentList list => new StaticCallExpression(typeof(FreeForm), "List", list.Select(item => FreeFormValue(item, hint)).ToArray()),
-        DocumentScalar { Kind: ScalarKind.String } text => CSharpLiterals.String(text.Text),
-        DocumentScalar { Kind: ScalarKind.Integer } integer => new LiteralExpression(integer.Text),
-        DocumentScalar { Kind: ScalarKind.Number } number => CSharpLiterals.Number(double.Parse(number.Text, CultureInfo.InvariantCulture)),
-        DocumentScalar { Kind: ScalarKind.Boolean } boolean => new LiteralExpression(boolean.Text),
-        _ => new MemberExpression(typeof(FreeForm), "Null"),
-    };
-
-    // A nested map goes through Set(key, x => ...); any other value through Set(key, FreeForm).
-    private static LambdaExpression FreeFormLambda(DocumentMap map, string hint) =>
-        new(hint, map.Select(entry => new ChainCall("Set", new[]
-        {
-            CSharpLiterals.String(entry.Key),
-            entry.Value is DocumentMap inner ? FreeFormLambda(inner, FirstLetter(entry.Key)) : FreeFormValue(entry.Value, FirstLetter(entry.Key)),
-        })).ToList());
-
-    // The lambda parameter's stem: the name's first letter (x when it has none).
-    private static string FirstLetter(string name) => name.Length > 0 && char.IsAsciiLetter(name[0]) ? name[..1] : "x";
-
-    // VirtualService → vs, AuthorizationPolicy → ap, Gateway → g.
-    private static string Initials(string kind)
-    {
-        var initials = new string(kind.Where(char.IsUpper).Select(char.ToLowerInvariant).ToArray());
-        return initials.Length == 0 ? "r" : initials;
-    }
-
-    private static ImportFinding Unknown(string path, string key, DocumentNode value) =>
-        Error(ImportIds.NotExpressible, path, $"'{key}' is not a field of the schema; the typed builders have no place for it", value.DeclaredAt);
-
-    private static ImportFinding Error(string id, string path, string message, SourceLocation? at) => new(id, true, path, message, at);
-
-    private static string TypeName(Type type) => type.IsEnum ? $"one of {type.Name}'s values" : type.Name switch
-    {
-        "String" => "a string",
-        "Boolean" => "a boolean",
-        "Int32" or "Int64" or "UInt32" or "UInt64" => $"an integer ({type.Name})",
-        "Double" or "Single" => "a number",
-        _ => $"a {type.Name}",
-    };
-
-    private static string Describe(DocumentNode node) => node switch
-    {
-        DocumentMap => "a map",
-        DocumentList => "a list",
-        DocumentScalar { Kind: ScalarKind.Null } => "null",
-        DocumentScalar { Kind: ScalarKind.String } text => $"the string \"{Shorten(text.Text)}\"",
-        DocumentScalar scalar => $"{scalar.Kind.ToString().ToLowerInvariant()} {scalar.Text}",
-        _ => "a value",
-    };
-
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "..." : text;
+    // Both ways need metadata.name: Create takes it, and mesh.Add identifies a core object by it.
+    private static string? Name(DocumentMap root) =>
+        (root["metadata"] as DocumentMap)?["name"] is DocumentScalar { Kind: ScalarKind.String } name ? name.Text : null;
 }

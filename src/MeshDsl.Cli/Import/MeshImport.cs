@@ -8,11 +8,24 @@ using MeshDsl.Validation;
 
 namespace MeshDsl.Cli.Import;
 
-/// <summary>How the imported resources become classes: one per source file, one per Kubernetes namespace, or one named class.</summary>
-internal sealed record ImportOptions(string Per = ImportOptions.PerFile, string? ClassName = null, string Namespace = "Imported")
+/// <summary>What a definition class holds: the resources of one source file, or of one Kubernetes namespace.</summary>
+internal enum ClassGrouping
 {
-    public const string PerFile = "file";
-    public const string PerNamespace = "namespace";
+    /// <summary>One class per source file (the default).</summary>
+    SourceFile,
+
+    /// <summary>One class per Kubernetes namespace (<c>--namespace-per-file</c>), <c>Cluster</c> for cluster-scoped objects.</summary>
+    KubernetesNamespace,
+}
+
+/// <summary>
+/// How the imported resources become classes and files: classes grouped by <see cref="Grouping"/>, or one class named
+/// <see cref="ClassName"/>; one <c>.cs</c> file per class, or all of them in one file (<see cref="SingleFile"/>).
+/// </summary>
+internal sealed record ImportOptions(ClassGrouping Grouping = ClassGrouping.SourceFile, string? ClassName = null, string Namespace = "Imported", bool SingleFile = false)
+{
+    /// <summary>The one file's name: the class's, else the last part of the C# namespace (<c>Imported.cs</c>).</summary>
+    public string SingleFileName => (ClassName ?? Namespace.Split('.')[^1]) + ".cs";
 }
 
 /// <summary>A C# file to write: its name (<c>Reviews.cs</c>) and text.</summary>
@@ -23,7 +36,7 @@ internal sealed record ImportResult(IReadOnlyList<ImportedFile> Files, IReadOnly
 
 /// <summary>
 /// The import, from read documents to C# files: import each document (<see cref="DocumentImporter"/>), group the
-/// resources into definition classes, write each class (<see cref="CSharpWriter"/>).
+/// resources into definition classes, write each class, or all of them into one file (<see cref="CSharpWriter"/>).
 /// </summary>
 internal static class MeshImport
 {
@@ -37,12 +50,19 @@ internal static class MeshImport
         {
             if (document.Root is not DocumentMap root)
             {
+                // Unreadable YAML (no root) is reported by the reader; a list or a scalar is no Kubernetes object.
+                if (document.Root is { } other)
+                {
+                    findings.Add(new ImportFinding(ImportIds.KindNotSupported, true, string.Empty, $"not a Kubernetes object: {ValueDescription.Of(other)}", other.DeclaredAt));
+                    refused++;
+                }
+
                 continue;
             }
 
             var source = document.File.Replace('\\', '/');
             var imported = importer.Import(root, source);
-            findings.AddRange(imported.Findings);
+            findings.AddRange(imported.Findings.OrderBy(f => f.At?.Line).ThenBy(f => f.At?.Column));
             if (imported.Resource is null)
             {
                 refused++;
@@ -53,13 +73,13 @@ internal static class MeshImport
             }
         }
 
-        var reserved = ReservedNames(catalog);
+        var reserved = ReservedNames(catalog, resources.Select(r => r.Resource.Expression));
         var classes = Group(resources, options)
-            .Select(g => (Name: ClassName(g.Key, reserved), Resources: g.Value))
+            .Select(g => new DefinitionClass(ClassName(g.Key, reserved), g.Value))
             .ToList();
-        var files = classes.Select(c => new DefinitionClass(c.Name, c.Resources))
-            .Select(c => new ImportedFile(c.Name + ".cs", CSharpWriter.WriteFile(options.Namespace, new[] { c })))
-            .ToList();
+        var files = options.SingleFile && classes.Count > 0
+            ? new List<ImportedFile> { new(options.SingleFileName, CSharpWriter.WriteFile(options.Namespace, classes)) }
+            : classes.Select(c => new ImportedFile(c.Name + ".cs", CSharpWriter.WriteFile(options.Namespace, new[] { c }))).ToList();
         return new ImportResult(files, findings, resources.Count, refused);
     }
 
@@ -69,7 +89,7 @@ internal static class MeshImport
         var groups = new List<KeyValuePair<string, List<ImportedResource>>>();
         foreach (var (file, resource) in resources)
         {
-            var key = options.ClassName ?? (options.Per == ImportOptions.PerNamespace ? resource.Namespace ?? "cluster" : Path.GetFileNameWithoutExtension(file));
+            var key = options.ClassName ?? (options.Grouping == ClassGrouping.KubernetesNamespace ? resource.Namespace ?? "cluster" : Path.GetFileNameWithoutExtension(file));
             var group = groups.FirstOrDefault(g => g.Key == key);
             if (group.Value is null)
             {
@@ -116,10 +136,13 @@ internal static class MeshImport
         return name;
     }
 
-    private static HashSet<string> ReservedNames(BuilderCatalog catalog) =>
+    // Every builder and MeshDsl type, and every type the imported code names (V1Service, Dictionary, DateTime): a class of
+    // the same name in the imported namespace would hide it.
+    private static HashSet<string> ReservedNames(BuilderCatalog catalog, IEnumerable<CSharpExpression> imported) =>
         catalog.Assemblies.Append(typeof(IMeshDefinition).Assembly)
             .SelectMany(a => a.GetExportedTypes())
-            .Select(t => t.Name)
+            .Concat(CSharpWriter.TypesUsedBy(imported))
+            .Select(t => t.Name.Split('`')[0])
             .Append("MeshDsl")
             .ToHashSet(StringComparer.Ordinal);
 }
