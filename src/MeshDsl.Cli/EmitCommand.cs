@@ -33,10 +33,18 @@ internal static class EmitCommand
             return CommandLine.UsageError;
         }
 
+        // The CRD files are the project's MeshCrd items, which the generator has read already; one that is not a CRD
+        // was reported then as a warning, and is an error here, where it would leave its resources unchecked.
+        if (CrdOptions.Catalog(options, out var crdProblem) is not { } catalog)
+        {
+            output.WriteLine($"meshdsl : error MESH0106: {crdProblem}; fix or remove the MeshCrd item.");
+            return CommandLine.UsageError;
+        }
+
         var set = DefinitionRunner.Run(Path.GetFullPath(assembly));
         if (set.Errors.Count == 0)
         {
-            set.Errors.AddRange(Validate(set.Manifests, output));
+            set.Errors.AddRange(Validate(set.Manifests, catalog, output));
         }
 
         foreach (var problem in set.Errors)
@@ -58,9 +66,9 @@ internal static class EmitCommand
 
     // The same schema checks as `meshdsl validate`, reported at the C# line that set the value. Warnings
     // (unknown fields) are printed for MSBuild to show; errors stop the write.
-    private static IEnumerable<EmitError> Validate(IReadOnlyList<Manifest> manifests, TextWriter output)
+    private static IEnumerable<EmitError> Validate(IReadOnlyList<Manifest> manifests, CrdCatalog catalog, TextWriter output)
     {
-        var validator = new DocumentValidator(CrdCatalog.Istio());
+        var validator = new DocumentValidator(catalog);
         foreach (var manifest in manifests)
         {
             DocumentLocations.Inherit(manifest.Document, manifest.DeclaredAt);

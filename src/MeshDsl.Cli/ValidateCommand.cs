@@ -24,14 +24,10 @@ internal static class ValidateCommand
             return CommandLine.UsageError;
         }
 
-        var catalog = CrdCatalog.Istio();
-        if (options.TryGetValue("--crd", out var crd))
+        if (CrdOptions.Catalog(options, out var problem) is not { } catalog)
         {
-            if (!File.Exists(crd) || catalog.Add(crd, File.ReadAllText(crd)) == 0)
-            {
-                error.WriteLine($"meshdsl: --crd '{crd}' is not a readable CustomResourceDefinition file");
-                return CommandLine.UsageError;
-            }
+            error.WriteLine($"meshdsl: {problem}");
+            return CommandLine.UsageError;
         }
 
         var strict = options.ContainsKey("--strict");

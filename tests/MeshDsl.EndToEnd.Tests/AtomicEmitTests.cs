@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using MeshDsl.Testing;
 using Xunit;
 
 namespace MeshDsl.EndToEnd.Tests;

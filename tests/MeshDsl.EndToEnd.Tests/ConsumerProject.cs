@@ -1,4 +1,5 @@
 using System.IO;
+using MeshDsl.Testing;
 
 namespace MeshDsl.EndToEnd.Tests;
 

@@ -1,4 +1,5 @@
 using System.IO;
+using MeshDsl.Testing;
 using Xunit;
 
 namespace MeshDsl.EndToEnd.Tests;

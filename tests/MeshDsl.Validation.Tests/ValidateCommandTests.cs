@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using MeshDsl.Cli;
+using MeshDsl.Testing;
 using Xunit;
 
 namespace MeshDsl.Validation.Tests;
@@ -87,6 +88,33 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains("error MESH0210 (document): not valid YAML", output);
+    }
+
+    [Fact]
+    public void No_embedded_crds_checks_against_the_crd_files_only_and_crd_repeats()
+    {
+        // Istio 1.24.0 requires tcp.idleTimeout >= 1ms, a CEL rule 1.30.3 (embedded) dropped; WebRoute's port is 1..65535.
+        const string Pool = "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: r}\nspec:\n  host: r\n  trafficPolicy: {connectionPool: {tcp: {idleTimeout: 0s}}}\n";
+        const string Route = "apiVersion: gateway.meshdsl.test/v1\nkind: WebRoute\nmetadata: {name: w}\nspec:\n  parentRefs: [{name: gw, port: 70000}]\n";
+        var istio124 = RepositoryPaths.Shared("istio", "1.24.0", "crd-all.gen.yaml");
+        var webRoutes = Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "crds", "gateway-lite.yaml");
+
+        Assert.Equal(0, Run(Pool).Code);
+        var (code, output) = Run(Pool + "---\n" + Route, "--no-embedded-crds", "--crd", istio124, "--crd", webRoutes);
+
+        Assert.Equal(1, code);
+        Assert.Contains(":6:42: error MESH0212 spec.trafficPolicy.connectionPool.tcp.idleTimeout: must be a valid duration greater than 1ms", output);
+        Assert.Contains(":12:27: error MESH0205 spec.parentRefs[0].port: 70000 is outside 1..65535", output);
+        Assert.Contains("2 documents, 2 errors", output);
+    }
+
+    [Fact]
+    public void Without_embedded_crds_istio_documents_are_not_checked_against_1_30_3()
+    {
+        var (code, output) = Run(Unknown, "--strict", "--no-embedded-crds");
+
+        Assert.Equal(0, code);
+        Assert.Contains("1 documents, 0 errors, 0 warnings", output);
     }
 
     private static (int Code, string Output) Run(string yaml, params string[] options)

@@ -1,10 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 
-namespace MeshDsl.EndToEnd.Tests;
+namespace MeshDsl.Testing;
 
-/// <summary>Runs the dotnet CLI in a fresh process and captures what it prints.</summary>
+/// <summary>Runs the dotnet CLI in a fresh process and captures what it prints. Linked into the test projects that build real projects.</summary>
 internal static class DotnetBuild
 {
     /// <summary>
@@ -13,9 +14,9 @@ internal static class DotnetBuild
     /// </summary>
     public const string PrebuiltReferences = "-p:BuildProjectReferences=false";
 
-    public static string RepositoryRoot => MeshDsl.Testing.RepositoryPaths.Root;
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
-    public static string SharedPath(params string[] parts) => MeshDsl.Testing.RepositoryPaths.Shared(parts);
+    public static string SharedPath(params string[] parts) => RepositoryPaths.Shared(parts);
 
     /// <summary>A scratch folder inside the repository, so the repository's Directory.*.props apply as to any project here.</summary>
     public static string NewProjectFolder(string name)
@@ -25,22 +26,32 @@ internal static class DotnetBuild
         return folder;
     }
 
-    public static (int ExitCode, string Output) Run(string workingDirectory, string arguments)
+    /// <summary>Runs <c>dotnet arguments</c>; <paramref name="environment"/> adds or replaces environment variables.</summary>
+    public static (int ExitCode, string Output) Run(string workingDirectory, string arguments, IReadOnlyDictionary<string, string>? environment = null)
+        => Run("dotnet", workingDirectory, arguments, environment);
+
+    /// <summary>Runs a program (an installed dotnet tool, say) the same way.</summary>
+    public static (int ExitCode, string Output) Run(string program, string workingDirectory, string arguments, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo("dotnet", arguments)
+        var start = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {arguments} did not finish in 10 minutes");
+            throw new TimeoutException($"{program} {arguments} did not finish in 10 minutes");
         }
 
         return (process.ExitCode, output.Result + error.Result);
