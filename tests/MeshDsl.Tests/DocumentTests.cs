@@ -17,7 +17,7 @@ public sealed class DocumentTests
         map.SetMap("labels", (IDictionary<string, string>?)null, DocumentNodes.From);
 
         Assert.Equal(new[] { "empty" }, map.Select(e => e.Key));
-        Assert.Equal(0, Assert.IsType<DocumentList>(map["empty"]).Count);
+        Assert.Empty(Assert.IsType<DocumentList>(map["empty"]));
     }
 
     [Fact]
