@@ -5,13 +5,7 @@ namespace MeshDsl.Analysis.Tests;
 /// <summary>MESH1043–MESH1045 and MESH1054: match polarity, host matches without a port, default deny.</summary>
 public sealed class AuthorizationRuleTests
 {
-    private static string Policy(string name, string ns, string spec) => $"""
-        apiVersion: security.istio.io/v1
-        kind: AuthorizationPolicy
-        metadata: {"{"}name: {name}, namespace: {ns}{"}"}
-        spec: {spec}
-
-        """;
+    private static string Policy(string name, string ns, string spec) => Manifests.AuthorizationPolicy(name, ns, spec);
 
     private static string Operation(string action, string operation, string when = "[]") =>
         Policy("api", "production", $"{{action: {action}, rules: [{{to: [{{operation: {operation}}}], when: {when}}}]}}");
@@ -98,7 +92,7 @@ public sealed class AuthorizationRuleTests
     [Fact]
     public void A_namespace_with_allow_policies_and_no_baseline_is_reported_once()
     {
-        var yaml = AllowApi + "---\n" + Policy("web-access", "production", "{action: ALLOW, rules: [{to: [{operation: {methods: [GET]}}]}]}");
+        var yaml = AllowApi + Policy("web-access", "production", "{action: ALLOW, rules: [{to: [{operation: {methods: [GET]}}]}]}");
 
         Assert.Equal(
             new[] { "metadata.namespace: namespace 'production' has ALLOW policies (AuthorizationPolicy production/api-access first) but no allow-nothing baseline, so a workload they do not select accepts every request; add an AuthorizationPolicy with an empty spec (spec: {}) in 'production', or one in the root namespace 'istio-system' for the whole mesh" },
@@ -112,7 +106,7 @@ public sealed class AuthorizationRuleTests
     [InlineData("allow-nothing", "production", "null")]
     public void A_baseline_in_the_namespace_or_the_root_namespace_satisfies_the_rule(string name, string ns, string spec)
     {
-        Assert.Empty(Analyze.Rule("MESH1045", AllowApi + "---\n" + Policy(name, ns, spec)));
+        Assert.Empty(Analyze.Rule("MESH1045", AllowApi + Policy(name, ns, spec)));
     }
 
     [Theory]
@@ -121,13 +115,13 @@ public sealed class AuthorizationRuleTests
     [InlineData("production", "{action: DENY, rules: [{}]}")]
     public void A_baseline_elsewhere_a_workload_baseline_or_a_deny_all_does_not_count(string ns, string spec)
     {
-        Assert.Single(Analyze.Rule("MESH1045", AllowApi + "---\n" + Policy("baseline", ns, spec)));
+        Assert.Single(Analyze.Rule("MESH1045", AllowApi + Policy("baseline", ns, spec)));
     }
 
     [Fact]
     public void A_policy_that_may_be_a_baseline_silences_the_rule()
     {
-        var yaml = Policy("maybe-baseline", "production", "{action: DENY}") + "---\n" + AllowApi;
+        var yaml = Policy("maybe-baseline", "production", "{action: DENY}") + AllowApi;
 
         Assert.Single(Analyze.Rule("MESH1045", yaml));
         Assert.Empty(Partial.Rule("MESH1045", yaml, Partial.Unknown("spec", "action")));
@@ -137,6 +131,6 @@ public sealed class AuthorizationRuleTests
     public void A_policy_whose_namespace_is_not_known_is_not_reported_nor_a_baseline_elsewhere()
     {
         Assert.Empty(Partial.Rule("MESH1045", AllowApi, Partial.Unknown("metadata", "namespace")));
-        Assert.Empty(Partial.Rule("MESH1045", Policy("maybe-baseline", "other", "{}") + "---\n" + AllowApi, Partial.Unknown("metadata", "namespace")));
+        Assert.Empty(Partial.Rule("MESH1045", Policy("maybe-baseline", "other", "{}") + AllowApi, Partial.Unknown("metadata", "namespace")));
     }
 }

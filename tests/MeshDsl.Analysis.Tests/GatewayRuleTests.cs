@@ -5,15 +5,7 @@ namespace MeshDsl.Analysis.Tests;
 /// <summary>MESH1030–MESH1035: Gateway exposure and server TLS.</summary>
 public sealed class GatewayRuleTests
 {
-    private static string Gateway(string servers) => $"""
-        apiVersion: networking.istio.io/v1
-        kind: Gateway
-        metadata: {"{"}name: web, namespace: default{"}"}
-        spec:
-          selector: {"{"}istio: ingressgateway{"}"}
-          servers:
-        {servers}
-        """;
+    private static string Gateway(string servers) => Manifests.Gateway("web", "default", "{istio: ingressgateway}", servers);
 
     private const string Https = """
           - port: {number: 443, name: https, protocol: HTTPS}

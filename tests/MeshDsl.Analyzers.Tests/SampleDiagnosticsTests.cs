@@ -17,7 +17,10 @@ public sealed class SampleDiagnosticsTests
     /// ../shared/examples/seed-mesh.yaml: nine HTTP routes without a timeout (only api-rewrite's last route has one;
     /// its redirect forwards nothing), the plain-HTTP server's '*' host without an HTTPS redirect, PERMISSIVE mTLS in
     /// the namespace the csproj names as production, and the two VirtualServices for reviews (plain and canary), which
-    /// the seed shows as alternatives (reported at the second, in source order).
+    /// the seed shows as alternatives (reported at the second, in source order). Two more are real gaps: external-api's
+    /// route for external-gateway is an http route, but that gateway passes api.external.com's TLS through, so it never
+    /// matches (Istio's egress task routes passthrough with tls routes on sniHosts); and api-mtls disables mTLS on 8080,
+    /// which is the only port the api Service and Deployment of Workloads.cs serve, so the STRICT api is plain text.
     /// </summary>
     [Fact]
     public Task SeedMesh_raises_the_reviewed_seed_diagnostics() => AssertDiagnostics("SeedMesh",
@@ -34,6 +37,8 @@ public sealed class SampleDiagnosticsTests
         "MESH1030 Gateways.cs:20", // web-gateway: port 80 accepts every host
         "MESH1032 Gateways.cs:18", // web-gateway: plain HTTP beside HTTPS, no httpsRedirect (Info)
         "MESH1049 Security.cs:18", // namespace-policy: PERMISSIVE in production, the seed's migration step
+        "MESH1104 Routing.cs:66", // external-api: an http route at external-gateway, a TLS passthrough server
+        "MESH1105 Security.cs:25", // api-mtls: DISABLE on 8080, the api workload's only port
         "MESH1109 Routing.cs:22", // reviews-canary routes reviews.default.svc.cluster.local, as reviews does
     ]);
 
@@ -56,11 +61,14 @@ public sealed class SampleDiagnosticsTests
         "MESH1021 UnprotectedDestination.cs:16",
         "MESH1041 MtlsDisabled.cs:18",
         "MESH1042 AllowEverything.cs:21",
+        "MESH1046 TokenOptional.cs:19",
         "MESH1049 PermissiveInProduction.cs:17",
         "MESH1070 UnprobedWorkload.cs:23",
         "MESH1071 UnprobedWorkload.cs:26",
         "MESH1101 MissingSubset.cs:26",
         "MESH1102 MissingGateway.cs:26",
+        "MESH1104 PassthroughHttpRoutes.cs:27",
+        "MESH1105 PlaintextOnEveryPort.cs:22",
     ]);
 
     [Theory]

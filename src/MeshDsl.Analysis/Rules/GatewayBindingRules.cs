@@ -83,19 +83,13 @@ internal sealed class VirtualServiceHostNotOnGateway() : MeshRule(Rule)
     public override void CheckSet(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
     {
         var gateways = DeclaredGateways.From(resources, context);
-        foreach (var service in resources.Where(r => r.IsIstio("VirtualService")))
+        foreach (var (service, ns, hosts) in VirtualServiceHosts.AllKnown(resources, context))
         {
-            var hosts = KnownFields.Strings(service.Spec, "hosts", context, out var complete);
-            if (KnownFields.Namespace(service, context) is not { } ns || !complete || hosts.Count == 0)
-            {
-                continue;
-            }
-
             foreach (var (reference, index, node) in GatewayReferences.Of(service, context))
             {
                 if (GatewayReferences.Resolve(reference, ns) is not { } key || gateways.Istio(key) is not { } gateway
-                    || ServerHosts(gateway, context) is not { } served
-                    || hosts.Any(h => served.Any(s => Serves(s, h.Value, ns))))
+                    || GatewayServers.WithHosts(gateway, context)?.SelectMany(s => s.Hosts).ToList() is not { } served
+                    || hosts.Any(h => served.Any(s => GatewayServers.Serves(s, h.Value, ns))))
                 {
                     continue;
                 }
@@ -105,38 +99,23 @@ internal sealed class VirtualServiceHostNotOnGateway() : MeshRule(Rule)
             }
         }
     }
+}
 
-    // A server host "ns/host" serves VirtualServices in ns ("*": any, ".": the gateway's own); "host" serves any namespace.
-    private static bool Serves((string Namespace, string Host) server, string host, string ns) =>
-        (server.Namespace == "*" || server.Namespace == ns) && Hosts.Intersect(Hosts.Names(host, ns), new[] { server.Host });
-
-    // Every server host of the Gateway; null when the servers or their hosts are not all known.
-    private static List<(string Namespace, string Host)>? ServerHosts(AnalyzedResource gateway, AnalysisContext context)
+/// <summary>The VirtualServices whose gateway binding can be judged: namespace and hosts known.</summary>
+internal static class VirtualServiceHosts
+{
+    /// <summary>Each VirtualService of the set whose namespace is known and whose hosts are all known (at least one), with them.</summary>
+    public static IEnumerable<(AnalyzedResource Service, string Namespace, List<(string Value, int Index, DocumentNode Node)> Hosts)> AllKnown(
+        IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
     {
-        var gatewayNs = KnownFields.Namespace(gateway, context);
-        if (gatewayNs is null || context.Get(gateway.Spec, "servers") is not DocumentList servers || context.Facts.IsOpen(servers))
+        foreach (var service in resources.Where(r => r.IsIstio("VirtualService")))
         {
-            return null;
-        }
-
-        var hosts = new List<(string, string)>();
-        foreach (var server in servers)
-        {
-            var known = KnownFields.Strings(server, "hosts", context, out var complete);
-            if (!complete)
+            var hosts = KnownFields.Strings(service.Spec, "hosts", context, out var complete);
+            if (KnownFields.Namespace(service, context) is { } ns && complete && hosts.Count > 0)
             {
-                return null;
-            }
-
-            foreach (var (host, _, _) in known)
-            {
-                var slash = host.IndexOf('/');
-                var ns = slash < 0 ? "*" : host.Substring(0, slash);
-                hosts.Add((ns == "." ? gatewayNs : ns, host.Substring(slash + 1).ToLowerInvariant()));
+                yield return (service, ns, hosts);
             }
         }
-
-        return hosts;
     }
 }
 
@@ -168,7 +147,7 @@ internal static class GatewayReferences
 /// <summary>The Gateways a set declares, by <c>namespace/name</c>: Istio's, and Kubernetes Gateway API ones (which also count as present).</summary>
 internal sealed class DeclaredGateways
 {
-    private readonly Dictionary<string, AnalyzedResource> _gateways = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, List<AnalyzedResource>> _gateways = new(System.StringComparer.Ordinal);
     private bool _complete = true;
 
     /// <summary>The set declares a Gateway, and every Gateway's name and namespace is known.</summary>
@@ -182,9 +161,14 @@ internal sealed class DeclaredGateways
             var ns = KnownFields.Namespace(gateway, context);
             var name = KnownFields.Name(gateway, context);
             declared._complete &= ns is not null && name is not null;
-            if (ns is not null && name is not null && (!declared._gateways.ContainsKey(ns + "/" + name) || gateway.IsIstio("Gateway")))
+            if (ns is not null && name is not null)
             {
-                declared._gateways[ns + "/" + name] = gateway;
+                if (!declared._gateways.TryGetValue(ns + "/" + name, out var same))
+                {
+                    declared._gateways[ns + "/" + name] = same = new List<AnalyzedResource>();
+                }
+
+                same.Add(gateway);
             }
         }
 
@@ -193,6 +177,13 @@ internal sealed class DeclaredGateways
 
     public bool Contains(string key) => _gateways.ContainsKey(key);
 
-    /// <summary>The Istio Gateway under <paramref name="key"/>, if the set declares one.</summary>
-    public AnalyzedResource? Istio(string key) => _gateways.TryGetValue(key, out var gateway) && gateway.IsIstio("Gateway") ? gateway : null;
+    /// <summary>The Istio Gateway under <paramref name="key"/>, if the set declares one (the last, if it declares it twice).</summary>
+    public AnalyzedResource? Istio(string key) => IstioAll(key).LastOrDefault();
+
+    /// <summary>
+    /// Every Istio Gateway the set declares under <paramref name="key"/>: one, unless the set declares one object twice
+    /// (alternatives in separate files), when a rule that must be sure has to hold for each of them.
+    /// </summary>
+    public IReadOnlyList<AnalyzedResource> IstioAll(string key) =>
+        _gateways.TryGetValue(key, out var gateways) ? gateways.Where(g => g.IsIstio("Gateway")).ToList() : new List<AnalyzedResource>();
 }

@@ -164,6 +164,46 @@ internal static class GatewayServers
         }
     }
 
+    /// <summary>
+    /// Each server of a Gateway with its hosts, each host with the namespace whose VirtualServices it admits
+    /// (<c>ns/host</c>; <c>.</c> is the Gateway's own, <c>*</c> or no prefix any); null when the servers, a server's hosts
+    /// or the Gateway's namespace are not all known.
+    /// </summary>
+    public static List<(DocumentMap Server, string Path, List<(string Namespace, string Host)> Hosts)>? WithHosts(AnalyzedResource gateway, AnalysisContext context)
+    {
+        var gatewayNs = KnownFields.Namespace(gateway, context);
+        if (gatewayNs is null || context.Get(gateway.Spec, "servers") is not DocumentList list || context.Facts.IsOpen(list))
+        {
+            return null;
+        }
+
+        var servers = new List<(DocumentMap, string, List<(string, string)>)>();
+        foreach (var (server, path) in Of(gateway, context))
+        {
+            var known = KnownFields.Strings(server, "hosts", context, out var complete);
+            if (!complete)
+            {
+                return null;
+            }
+
+            var hosts = new List<(string, string)>();
+            foreach (var (host, _, _) in known)
+            {
+                var slash = host.IndexOf('/');
+                var ns = slash < 0 ? "*" : host.Substring(0, slash);
+                hosts.Add((ns == "." ? gatewayNs : ns, host.Substring(slash + 1).ToLowerInvariant()));
+            }
+
+            servers.Add((server, path, hosts));
+        }
+
+        return servers.Count == list.Count ? servers : null;
+    }
+
+    /// <summary>Does a server host admit <paramref name="host"/> of a VirtualService in <paramref name="ns"/>?</summary>
+    public static bool Serves((string Namespace, string Host) server, string host, string ns) =>
+        (server.Namespace == "*" || server.Namespace == ns) && Hosts.Intersect(Hosts.Names(host, ns), new[] { server.Host });
+
     /// <summary>The server's known protocol, upper case (Istio parses it case-insensitively).</summary>
     public static string? Protocol(DocumentMap server, AnalysisContext context) =>
         context.Text(context.Map(server, "port"), "protocol")?.ToUpperInvariant();

@@ -116,6 +116,36 @@ internal static class KnownFields
     public static IEnumerable<(int Index, string Text, DocumentNode Node)> Strings(AnalysisContext context, DocumentNode? node, string key) =>
         Strings(node, key, context, out _).ConvertAll(s => (s.Index, s.Value, s.Node));
 
+    /// <summary>
+    /// The items of a list field when it is known whole: every item a closed map, the list closed. Empty when the field
+    /// is known to be absent; null when it, or any item, may hold more than the analyzer saw.
+    /// </summary>
+    public static IReadOnlyList<DocumentMap>? ClosedMaps(AnalysisContext context, DocumentNode? node, string key)
+    {
+        if (context.IsAbsent(node, key))
+        {
+            return System.Array.Empty<DocumentMap>();
+        }
+
+        if (context.Get(node, key) is not DocumentList list || context.Facts.IsOpen(list))
+        {
+            return null;
+        }
+
+        var maps = new List<DocumentMap>();
+        foreach (var item in list)
+        {
+            if (item is not DocumentMap map || context.Facts.IsOpen(map))
+            {
+                return null;
+            }
+
+            maps.Add(map);
+        }
+
+        return maps;
+    }
+
     /// <summary>The map items of a list field, with their indexes.</summary>
     public static IEnumerable<(int Index, DocumentMap Map)> Maps(AnalysisContext context, DocumentNode? node, string key)
     {

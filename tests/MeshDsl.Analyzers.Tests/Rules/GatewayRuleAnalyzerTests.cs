@@ -4,7 +4,7 @@ using Xunit;
 namespace MeshDsl.Analyzers.Tests.Rules;
 
 /// <summary>
-/// The Gateways rules on builder chains (docs/rules/MESH1030-1035, 1102, 1103): each reported at the call that wrote
+/// The Gateways rules on builder chains (docs/rules/MESH1030-1035, 1102-1104): each reported at the call that wrote
 /// the node, and silent on the corrected chain. Each theory fills one snippet, and its rows carry the markup.
 /// </summary>
 public sealed class GatewayRuleAnalyzerTests
@@ -54,6 +54,44 @@ public sealed class GatewayRuleAnalyzerTests
     [InlineData("*.example.com", """.Gateways("shop/web-gateway")""")] // the gateway serves a wildcard over it: not reported
     public Task Mesh1103_a_gateways_call_is_reported_when_the_gateway_does_not_serve_the_route_host(string served, string gateways) =>
         Verify.Analyzer(Edge(WebGateway(HttpServer($$""".Hosts("{{served}}")""")), App(""".Hosts("api.example.com")""", gateways)), "MESH1103");
+
+    [Theory]
+    [InlineData($$""".{|MESH1104:Http(r => r.Route(d => d.{{ToPartner}}).Timeout("10s"))|}""")] // an http route: reported at its Http call
+    [InlineData($$""".Tls(t => t.Match(m => m.Port(443).SniHosts("api.partner.com")).Route(d => d.{{ToPartner}}))""")] // a tls route on sniHosts: not reported
+    public Task Mesh1104_an_http_route_is_reported_at_its_http_call_when_the_gateway_passes_tls_through(string route) =>
+        Verify.Analyzer(Edge(PassthroughGateway, Partner(""".Gateways("egress")""", route)), "MESH1104");
+
+    [Fact]
+    public Task Mesh1104_only_the_http_route_whose_match_names_the_passthrough_gateway_is_reported() => Verify.Analyzer(
+        Edge(
+            PassthroughGateway,
+            Partner(
+                """.Gateways("mesh", "egress")""",
+                $$"""
+                .Http(r => r.Match(m => m.Gateways("mesh").Port(80)).Route(d => d.{{ToPartner}}).Timeout("10s"))
+                        .{|MESH1104:Http(r => r.Match(m => m.Gateways("egress").Port(443)).Route(d => d.{{ToPartner}}).Timeout("10s"))|}
+                """)),
+        "MESH1104");
+
+    private const string ToPartner = """Destination(x => x.Host("api.partner.com").Port(p => p.Number(443)))""";
+
+    private const string PassthroughGateway = """
+            static Gateway Egress = Gateway.Create("egress", gw => gw
+                .Namespace("shop")
+                .Selector("istio", "egressgateway")
+                .Servers(s => s
+                    .Port(p => p.Number(443).Name("tls").Protocol("TLS"))
+                    .Hosts("api.partner.com")
+                    .Tls(t => t.Mode(ServerTLSMode.Passthrough))));
+        """;
+
+    private static string Partner(string gateways, string routes) => $$"""
+            static VirtualService Partner = VirtualService.Create("partner", vs => vs
+                .Namespace("shop")
+                .Hosts("api.partner.com")
+                {{gateways}}
+                {{routes}});
+        """;
 
     private const string Http80 = """Port(p => p.Number(80).Name("http").Protocol("HTTP"))""";
 

@@ -4,7 +4,7 @@ using Xunit;
 namespace MeshDsl.Analyzers.Tests.Rules;
 
 /// <summary>
-/// The Security rules on builder chains (docs/rules/MESH1023-1025, 1040-1050, 1053, 1054): each reported at the
+/// The Security rules on builder chains (docs/rules/MESH1023-1025, 1040-1050, 1053, 1054, 1105): each reported at the
 /// call that wrote the node, and silent on the corrected chain; options come from .editorconfig. Each theory fills
 /// one snippet, and its rows carry the markup.
 /// </summary>
@@ -49,6 +49,25 @@ public sealed class SecurityRuleAnalyzerTests
     [InlineData("const MutualTLSMode Off = MutualTLSMode.Disable;", """.Mtls(m => m.{|MESH1041:Mode(Off)|})""")] // an enum constant: reported at the Mode call
     public Task Mesh1041_mtls_is_reported_at_the_mode_when_disabled(string fields, string mtls) =>
         Verify.Analyzer(Policies(fields, PeerAuthentication("Legacy", "legacy", "shop", mtls)), "MESH1041");
+
+    [Theory]
+    [InlineData(""".{|MESH1105:PortLevelMtls("8080", m => m.Mode(MutualTLSMode.Disable))|}""")] // the Service's only target port: reported at the PortLevelMtls call
+    [InlineData(""".PortLevelMtls("9102", m => m.Mode(MutualTLSMode.Disable))""")] // a port the Service does not send to: not reported
+    public Task Mesh1105_port_level_mtls_is_reported_at_its_call_when_it_disables_every_port_of_the_workload(string portLevel) => Verify.Analyzer(
+        "using System.Collections.Generic;\nusing k8s.Models;\n\n" + Policies(
+            PeerAuthentication("Ledger", "ledger", "shop", """.Selector(s => s.MatchLabels("app", "ledger")).Mtls(m => m.Mode(MutualTLSMode.Strict))""" + portLevel),
+            LedgerService),
+        "MESH1105");
+
+    [Theory]
+    [InlineData(true, """s.Namespaces("shop")""")] // callers picked by namespace only: reported at the JwtRules call
+    [InlineData(false, """s.RequestPrincipals("*")""")] // any valid token required: not reported
+    public Task Mesh1046_a_request_authentication_is_reported_at_its_jwt_rules_call_when_no_policy_requires_a_token(bool reported, string source) =>
+        Verify.Analyzer(
+            Policies(
+                CartJwt(Snippet.MarkedIf(reported, "MESH1046", CartJwtRules)),
+                Authorization("Cart", "cart", $$""".Selector(s => s.MatchLabels("app", "cart")).Action(AuthorizationPolicyAction.Allow).Rules(r => r.From(f => f.Source(s => {{source}})))""")),
+            "MESH1046");
 
     [Theory]
     [InlineData(""".{|MESH1042:Rules(r => { })|}""")] // an empty rule: reported at its Rules call
@@ -165,6 +184,29 @@ public sealed class SecurityRuleAnalyzerTests
                 .Ingress(i => i{{ingressPort}}.DefaultEndpoint("127.0.0.1:8080")));
         }
         """, "MESH1053");
+
+    private const string CartJwtRules = """JwtRules(j => j.Issuer("https://auth.example.com").JwksUri("https://auth.example.com/.well-known/jwks.json"))""";
+
+    /// <summary>A request authentication for the cart workload, <paramref name="jwtRules"/> its JwtRules call.</summary>
+    private static string CartJwt(string jwtRules) => $$"""
+            static RequestAuthentication Jwt = RequestAuthentication.Create("jwt", ra => ra
+                .Namespace("shop")
+                .Selector(s => s.MatchLabels("app", "cart"))
+                .{{jwtRules}});
+        """;
+
+    /// <summary>The ledger Service: its pods are sent traffic on port 8080 only.</summary>
+    private const string LedgerService = """
+            static V1Service LedgerService = new V1Service
+            {
+                Metadata = new V1ObjectMeta { Name = "ledger", NamespaceProperty = "shop" },
+                Spec = new V1ServiceSpec
+                {
+                    Selector = new Dictionary<string, string> { ["app"] = "ledger" },
+                    Ports = [new V1ServicePort { Name = "http", Port = 80, TargetPort = 8080 }],
+                },
+            };
+        """;
 
     private const string LegacySelector = """.Selector(s => s.MatchLabels("app", "legacy"))""";
 
