@@ -23,7 +23,7 @@ internal static class RuleDiagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "Istio's schema allows at most one member of this group; the API server rejects a resource that sets two.",
-        helpLinkUri: "https://meshdsl.invalid/docs/diagnostics#mesh0208");
+        helpLinkUri: "https://example.com/meshdsl/blob/main/docs/diagnostics.md#mesh0208");
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "MESH0098",
@@ -32,7 +32,7 @@ internal static class RuleDiagnostics
         "MeshDsl.Analyzer",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: "https://meshdsl.invalid/docs/diagnostics#mesh0098");
+        helpLinkUri: "https://example.com/meshdsl/blob/main/docs/diagnostics.md#mesh0098");
 
     /// <summary>One descriptor per rule id. Set rules are tagged CompilationEnd: they report when the compilation ends.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ByRule = MeshAnalysis.Rules.ToDictionary(

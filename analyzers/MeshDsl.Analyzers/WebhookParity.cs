@@ -24,7 +24,7 @@ internal static class WebhookParity
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: "A check Istio's validating webhook runs on a VirtualService beyond its CRD schema; the API server would reject the resource.",
-        helpLinkUri: "https://meshdsl.invalid/docs/diagnostics#mesh0302");
+        helpLinkUri: "https://example.com/meshdsl/blob/main/docs/diagnostics.md#mesh0302");
 
     public static IEnumerable<Diagnostic> Check(FoldedResource folded)
     {

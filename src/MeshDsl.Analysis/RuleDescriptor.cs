@@ -17,7 +17,7 @@ internal enum RuleSeverity
 internal sealed class RuleDescriptor
 {
     /// <summary>Where the rule pages (docs/rules/MESHnnnn.md) are published; a placeholder until the repository has its address.</summary>
-    public const string HelpBase = "https://meshdsl.invalid/docs/rules/";
+    public const string HelpBase = "https://example.com/meshdsl/blob/main/docs/rules/";
 
     public RuleDescriptor(string id, string title, RuleSeverity severity, string category, string description, string? istioCode = null)
     {

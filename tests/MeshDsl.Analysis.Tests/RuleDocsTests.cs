@@ -7,10 +7,23 @@ using Xunit;
 
 namespace MeshDsl.Analysis.Tests;
 
-/// <summary>Every rule has its docs page (docs/rules/MESHnnnn.md), a row in docs/rules/README.md, a description and a help link.</summary>
+/// <summary>
+/// Every rule has its docs page (docs/rules/MESHnnnn.md), a row in docs/rules/README.md and in the repository's README,
+/// a description and a help link.
+/// </summary>
 public sealed class RuleDocsTests
 {
     private static readonly string RulesFolder = Path.Combine(RepositoryPaths.Root, "docs", "rules");
+
+    /// <summary>The rule tables: each README with the path from it to the rule pages.</summary>
+    public static TheoryData<string, string> Tables() => new()
+    {
+        { Path.Combine("docs", "rules", "README.md"), string.Empty },
+        { "README.md", "docs/rules/" },
+    };
+
+    public static IEnumerable<object[]> RuleIdsInTables() =>
+        MeshAnalysis.Rules.SelectMany(r => Tables().Select(t => new object[] { r.Descriptor.Id, t[0], t[1] }));
 
     public static IEnumerable<object[]> RuleIds() => MeshAnalysis.Rules.Select(r => new object[] { r.Descriptor.Id });
 
@@ -31,11 +44,11 @@ public sealed class RuleDocsTests
     }
 
     [Theory]
-    [MemberData(nameof(RuleIds))]
-    public void The_rule_is_listed_in_the_readme(string id)
+    [MemberData(nameof(RuleIdsInTables))]
+    public void The_rule_is_listed_in_the_readmes(string id, string readme, string pages)
     {
         var rule = Descriptor(id);
-        var row = File.ReadAllLines(Path.Combine(RulesFolder, "README.md")).SingleOrDefault(l => l.StartsWith($"| [{id}]({id}.md) |", System.StringComparison.Ordinal));
+        var row = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, readme)).SingleOrDefault(l => l.StartsWith($"| [{id}]({pages}{id}.md) |", System.StringComparison.Ordinal));
 
         Assert.NotNull(row);
         Assert.Contains($"| {rule.Title.Replace("|", "\\|")} | {rule.DefaultSeverity} | {rule.Category} |", row);
@@ -62,12 +75,13 @@ public sealed class RuleDocsTests
         Assert.All(ids, id => Assert.Matches(new Regex("^MESH1\\d{3}$"), id));
     }
 
-    [Fact]
-    public void The_readme_lists_no_rule_that_does_not_exist()
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void The_readmes_list_no_rule_that_does_not_exist(string readme, string pages)
     {
         var ids = MeshAnalysis.Rules.Select(r => r.Descriptor.Id).ToHashSet();
-        var listed = File.ReadAllLines(Path.Combine(RulesFolder, "README.md"))
-            .Select(l => Regex.Match(l, @"^\| \[(MESH\d+)\]"))
+        var listed = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, readme))
+            .Select(l => Regex.Match(l, @"^\| \[(MESH\d+)\]\(" + Regex.Escape(pages)))
             .Where(m => m.Success)
             .Select(m => m.Groups[1].Value);
 

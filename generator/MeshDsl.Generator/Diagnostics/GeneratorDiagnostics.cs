@@ -10,7 +10,7 @@ namespace MeshDsl.Generator.Diagnostics;
 internal static class GeneratorDiagnostics
 {
     private const string Category = "MeshDsl.Generator";
-    private const string HelpBase = "https://meshdsl.invalid/docs/diagnostics#";
+    private const string HelpBase = "https://example.com/meshdsl/blob/main/docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor InvalidYaml = Create(
         DiagnosticIds.InvalidYaml, "CRD file is not valid YAML", "{0}: no builders are generated from this file; fix the YAML syntax", DiagnosticSeverity.Error);
