@@ -47,17 +47,11 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
             // them builder calls inside the resources this callback folds anyway.
             start.RegisterOperationBlockAction(block =>
             {
-                foreach (var root in block.OperationBlocks)
+                foreach (var creation in ResourceCreations(block.OperationBlocks, symbols))
                 {
-                    foreach (var operation in root.DescendantsAndSelf())
+                    foreach (var diagnostic in Guard(creation.Syntax, () => Analyze(creation, symbols, options, folded)))
                     {
-                        if (symbols.IsResourceCreation(operation))
-                        {
-                            foreach (var diagnostic in Guard(operation.Syntax, () => Analyze(operation, symbols, options, folded)))
-                            {
-                                block.ReportDiagnostic(diagnostic);
-                            }
-                        }
+                        block.ReportDiagnostic(diagnostic);
                     }
                 }
             });
@@ -70,6 +64,27 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
                 }
             });
         });
+    }
+
+    // The resource creations of a code block. The walk does not enter a creation: the folder reads its builder
+    // calls, and a resource created inside another resource's builder lambdas is not a way to declare a mesh.
+    private static IEnumerable<IOperation> ResourceCreations(ImmutableArray<IOperation> blocks, MeshSymbols symbols)
+    {
+        var pending = new Stack<IOperation>(blocks);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            if (symbols.IsResourceCreation(operation))
+            {
+                yield return operation;
+                continue;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                pending.Push(child);
+            }
+        }
     }
 
     // The set rules over every resource folded in the compilation.
