@@ -19,7 +19,7 @@ namespace MeshDsl.Benchmarks;
 /// assemblies, MeshDsl.dll, MeshDsl.Istio.dll and KubernetesClient.dll. The compilation is built once; every invocation wraps it in a new
 /// <see cref="CompilationWithAnalyzers"/> (which binds the file afresh, as after an edit, and has no cached analysis
 /// results) and asks for the file's semantic diagnostics. <see cref="NoOpAnalyzer"/>, the baseline, registers the same
-/// operation action (invocations and object creations) and does nothing: it is the compiler's own cost (binding, operation trees, the analyzer
+/// operation block action and does nothing: it is the compiler's own cost (binding, operation trees, the analyzer
 /// driver), so the difference between the rows is MeshDsl's. Sequential analysis (<c>concurrentAnalysis: false</c>).
 /// </summary>
 [MemoryDiagnoser]
