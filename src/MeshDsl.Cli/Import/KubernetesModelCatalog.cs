@@ -61,15 +61,12 @@ internal sealed class KubernetesModelCatalog
         var kinds = new Dictionary<(string, string), Type>();
         foreach (var type in _assembly.GetExportedTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(IKubernetesObject<V1ObjectMeta>).IsAssignableFrom(t)))
         {
-            if (Constant(type, "KubeKind") is { } kind && Constant(type, "KubeApiVersion") is { } version)
+            if (KubernetesTypeMeta.Of(type) is { } meta)
             {
-                var group = Constant(type, "KubeGroup") ?? string.Empty;
-                kinds.TryAdd((group.Length == 0 ? version : $"{group}/{version}", kind), type);
+                kinds.TryAdd(meta, type);
             }
         }
 
         return kinds;
     }
-
-    private static string? Constant(Type type, string name) => type.GetField(name, BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as string;
 }

@@ -90,16 +90,19 @@ public sealed class MeshSet : IMeshBuilder
     // KubernetesClient's models leave apiVersion and kind empty unless set; their types know both.
     private static void FillTypeMeta(IKubernetesObject resource)
     {
-        var type = resource.GetType();
-        if (string.IsNullOrEmpty(resource.Kind) && type.GetField("KubeKind")?.GetValue(null) is string kind)
+        if (KubernetesTypeMeta.Of(resource.GetType()) is not { } meta)
         {
-            resource.Kind = kind;
+            return;
         }
 
-        if (string.IsNullOrEmpty(resource.ApiVersion) && type.GetField("KubeApiVersion")?.GetValue(null) is string version)
+        if (string.IsNullOrEmpty(resource.Kind))
         {
-            var group = type.GetField("KubeGroup")?.GetValue(null) as string;
-            resource.ApiVersion = string.IsNullOrEmpty(group) ? version : group + "/" + version;
+            resource.Kind = meta.Kind;
+        }
+
+        if (string.IsNullOrEmpty(resource.ApiVersion))
+        {
+            resource.ApiVersion = meta.ApiVersion;
         }
     }
 
