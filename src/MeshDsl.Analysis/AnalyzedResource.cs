@@ -9,6 +9,7 @@ internal sealed class AnalyzedResource
     {
         Root = root;
         ApiVersion = (root["apiVersion"] as DocumentScalar)?.Text ?? string.Empty;
+        Group = ApiVersion.IndexOf('/') is var slash and > 0 ? ApiVersion.Substring(0, slash) : string.Empty;
         Kind = (root["kind"] as DocumentScalar)?.Text ?? string.Empty;
         var metadata = root["metadata"] as DocumentMap;
         Name = (metadata?["name"] as DocumentScalar)?.Text ?? string.Empty;
@@ -20,7 +21,7 @@ internal sealed class AnalyzedResource
     public string ApiVersion { get; }
 
     /// <summary>The API group: <c>networking.istio.io</c>, or empty for core objects (<c>v1</c>).</summary>
-    public string Group => ApiVersion.IndexOf('/') is var slash and > 0 ? ApiVersion.Substring(0, slash) : string.Empty;
+    public string Group { get; }
 
     public string Kind { get; }
 

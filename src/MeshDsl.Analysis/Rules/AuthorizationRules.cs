@@ -31,7 +31,7 @@ internal sealed class UnsafeMatchPolarity() : MeshRule(Rule)
             {
                 if (context.HasItems(operation, field))
                 {
-                    Report(resource, context, allow, $"{path}.{field}", context.Get(operation, field)!);
+                    Report(resource, context, allow, path.Field(field), context.Get(operation, field)!);
                 }
             }
         }
@@ -43,7 +43,7 @@ internal sealed class UnsafeMatchPolarity() : MeshRule(Rule)
             var headerKey = context.Text(condition, "key") is { } key && key.StartsWith("request.headers[", System.StringComparison.Ordinal);
             if (context.HasItems(condition, field) && (allow || headerKey))
             {
-                Report(resource, context, allow, $"{path}.{field}", context.Get(condition, field)!);
+                Report(resource, context, allow, path.Field(field), context.Get(condition, field)!);
             }
         }
     }
@@ -140,84 +140,11 @@ internal sealed class JwksUriPlainHttp() : MeshRule(Rule)
     }
 }
 
-/// <summary>Reading AuthorizationPolicies: the action, the operations and the conditions of their rules.</summary>
-internal static class AuthorizationPolicies
-{
-    /// <summary>The known action (ALLOW when it is known to be unset); null when not known.</summary>
-    public static string? Action(AnalyzedResource resource, AnalysisContext context)
-    {
-        if (resource.Spec is not { } spec)
-        {
-            return KnownFields.IsMissing(context, resource.Root, "spec") ? "ALLOW" : null;
-        }
-
-        return context.IsAbsent(spec, "action") ? "ALLOW" : context.Text(spec, "action");
-    }
-
-    /// <summary>
-    /// Is this an allow-nothing policy (ALLOW, no selector or targetRefs, no rules; usually <c>spec: {}</c>)?
-    /// Null when it cannot be told.
-    /// </summary>
-    public static bool? AllowsNothing(AnalyzedResource resource, AnalysisContext context)
-    {
-        switch (resource.Root["spec"])
-        {
-            case null:
-                return KnownFields.IsMissing(context, resource.Root, "spec") ? true : null;
-            case DocumentScalar { Kind: ScalarKind.Null } nothing:
-                return context.Facts.IsKnown(nothing) ? true : null;
-            case not DocumentMap:
-                return null;
-        }
-
-        var spec = resource.Spec!;
-        if (context.Get(spec, "rules") is DocumentList { Count: > 0 } || context.IsSet(spec, "selector") || context.IsSet(spec, "targetRef") || context.IsSet(spec, "targetRefs"))
-        {
-            return false;
-        }
-
-        var action = Action(resource, context);
-        if (action is not null && action != "ALLOW")
-        {
-            return false;
-        }
-
-        var noRules = context.IsAbsent(spec, "rules") || context.Get(spec, "rules") is DocumentList rules && !context.Facts.IsOpen(rules) && context.Facts.IsKnown(rules);
-        var unscoped = context.IsAbsent(spec, "selector") && context.IsAbsent(spec, "targetRef") && context.IsAbsent(spec, "targetRefs");
-        return action == "ALLOW" && noRules && unscoped ? true : null;
-    }
-
-    /// <summary><c>spec.rules[i].to[j].operation</c>, with their paths.</summary>
-    public static IEnumerable<(DocumentMap Operation, string Path)> Operations(AnalyzedResource resource, AnalysisContext context)
-    {
-        foreach (var (i, rule) in KnownFields.Maps(context, resource.Spec, "rules"))
-        {
-            foreach (var (j, to) in KnownFields.Maps(context, rule, "to"))
-            {
-                if (context.Map(to, "operation") is { } operation)
-                {
-                    yield return (operation, $"spec.rules[{i}].to[{j}].operation");
-                }
-            }
-        }
-    }
-
-    /// <summary><c>spec.rules[i].when[j]</c>, with their paths.</summary>
-    public static IEnumerable<(DocumentMap Condition, string Path)> Conditions(AnalyzedResource resource, AnalysisContext context)
-    {
-        foreach (var (i, rule) in KnownFields.Maps(context, resource.Spec, "rules"))
-        {
-            foreach (var (j, condition) in KnownFields.Maps(context, rule, "when"))
-            {
-                yield return (condition, $"spec.rules[{i}].when[{j}]");
-            }
-        }
-    }
-}
-
 /// <summary>MESH1044 and MESH1054: exact hosts listed without their <c>:*</c> variant.</summary>
 internal static class HostPorts
 {
+    private static readonly string[] HostFields = { "hosts", "notHosts" };
+
     public static void Check(RuleDescriptor rule, string action, AnalyzedResource resource, AnalysisContext context)
     {
         if (!resource.IsIstio("AuthorizationPolicy") || AuthorizationPolicies.Action(resource, context) != action)
@@ -227,7 +154,7 @@ internal static class HostPorts
 
         foreach (var (operation, path) in AuthorizationPolicies.Operations(resource, context))
         {
-            foreach (var field in new[] { "hosts", "notHosts" })
+            foreach (var field in HostFields)
             {
                 // The whole list must be known: the :* variant may be an item the analyzer cannot see.
                 if (KnownFields.KnownStrings(context, operation, field) is not { } hosts)
@@ -236,12 +163,13 @@ internal static class HostPorts
                 }
 
                 var escapes = (action == "DENY") == (field == "hosts");
-                foreach (var (index, host, node) in KnownFields.Strings(context, operation, field))
+                foreach (var (host, index, node) in KnownFields.Strings(operation, field, context))
                 {
                     if (host.IndexOf('*') < 0 && host.IndexOf(':') < 0 && !Contains(hosts, host + ":*"))
                     {
                         var consequence = escapes ? "escapes the policy" : "is refused";
-                        context.Report(rule, resource, $"{path}.{field}[{index}]", node, $"{resource}: {path}.{field} lists '{host}' without '{host}:*', so a request with Host: {host}:80 does not match it and {consequence}; add '{host}:*' to {field}");
+                        var list = path.Field(field);
+                        context.Report(rule, resource, $"{list}[{index}]", node, $"{resource}: {list} lists '{host}' without '{host}:*', so a request with Host: {host}:80 does not match it and {consequence}; add '{host}:*' to {field}");
                     }
                 }
             }

@@ -19,9 +19,15 @@ internal sealed class ConflictingDestinationRules() : MeshRule(Rule)
 
     public override void CheckSet(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
     {
-        var seen = new List<(string Key, AnalyzedResource Rule, bool Policy, HashSet<string> Subsets)>();
-        foreach (var rule in resources.Where(r => r.IsIstio("DestinationRule")))
+        // The rules seen so far, by namespace and host, in the order they came.
+        var seen = new Dictionary<string, List<Seen>>(System.StringComparer.Ordinal);
+        foreach (var rule in resources)
         {
+            if (!rule.IsIstio("DestinationRule"))
+            {
+                continue;
+            }
+
             var spec = rule.Spec;
             if (!context.IsAbsent(spec, "workloadSelector") || KnownFields.Namespace(rule, context) is not { } ns || context.Text(spec, "host") is not { } host)
             {
@@ -30,9 +36,13 @@ internal sealed class ConflictingDestinationRules() : MeshRule(Rule)
 
             var key = ns + "|" + Hosts.Qualify(host, ns);
             var name = KnownFields.Name(rule, context);
-            var same = seen.Where(s => s.Key == key && Differ(KnownFields.Name(s.Rule, context), name)).ToList();
+            if (!seen.TryGetValue(key, out var same))
+            {
+                seen[key] = same = new List<Seen>();
+            }
+
             var policy = context.IsSet(spec, "trafficPolicy");
-            if (policy && same.FirstOrDefault(s => s.Policy).Rule is { } first)
+            if (policy && First(same, name, null) is { } first)
             {
                 context.Report(Rule, rule, "spec.trafficPolicy", spec!["trafficPolicy"]!, $"{rule} and {first} both set spec.trafficPolicy for host '{host}', and Istio keeps only one of them; move the policy into one DestinationRule");
             }
@@ -47,15 +57,31 @@ internal sealed class ConflictingDestinationRules() : MeshRule(Rule)
                 }
 
                 subsets.Add(subset);
-                if (same.FirstOrDefault(s => s.Subsets.Contains(subset)).Rule is { } other)
+                if (First(same, name, subset) is { } other)
                 {
                     context.Report(Rule, rule, $"spec.subsets[{i}].name", context.Get(items[i], "name")!, $"spec.subsets[{i}] '{subset}' of {rule} is also defined by {other} for host '{host}', and Istio keeps only one of them; define each subset once");
                 }
             }
 
-            seen.Add((key, rule, policy, subsets));
+            same.Add(new Seen(rule, name, policy, subsets));
         }
     }
+
+    // The first rule seen for the same host under another name that sets a trafficPolicy (subset null) or defines subset.
+    private static AnalyzedResource? First(List<Seen> same, string? name, string? subset)
+    {
+        foreach (var seen in same)
+        {
+            if (Differ(seen.Name, name) && (subset is null ? seen.Policy : seen.Subsets.Contains(subset)))
+            {
+                return seen.Rule;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record Seen(AnalyzedResource Rule, string? Name, bool Policy, HashSet<string> Subsets);
 
     /// <summary>Two names known to differ: the same name, or one not known, may be one object declared twice (MESH0101 at emission).</summary>
     public static bool Differ(string? a, string? b) => a is not null && b is not null && a != b;
@@ -77,8 +103,13 @@ internal sealed class ConflictingVirtualServices() : MeshRule(Rule)
     public override void CheckSet(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
     {
         var seen = new Dictionary<string, AnalyzedResource>(System.StringComparer.Ordinal);
-        foreach (var service in resources.Where(r => r.IsIstio("VirtualService")))
+        foreach (var service in resources)
         {
+            if (!service.IsIstio("VirtualService"))
+            {
+                continue;
+            }
+
             var spec = service.Spec;
             if (!IsMeshBound(spec, context) || !context.HasItems(spec, "http") || KnownFields.Namespace(service, context) is not { } ns)
             {
@@ -86,7 +117,7 @@ internal sealed class ConflictingVirtualServices() : MeshRule(Rule)
             }
 
             var keys = new List<string>();
-            foreach (var (host, index, node) in KnownFields.Strings(spec, "hosts", context, out _))
+            foreach (var (host, index, node) in KnownFields.Strings(spec, "hosts", context))
             {
                 var key = ns + "|" + Hosts.Qualify(host, ns);
                 if (seen.TryGetValue(key, out var other))
@@ -114,8 +145,16 @@ internal sealed class ConflictingVirtualServices() : MeshRule(Rule)
     // Bound to sidecars: no gateways, an empty list, or one that names "mesh".
     private static bool IsMeshBound(DocumentMap? spec, AnalysisContext context)
     {
-        var gateways = KnownFields.Strings(spec, "gateways", context, out var complete);
-        return gateways.Any(g => g.Value == "mesh") || (complete && gateways.Count == 0);
+        foreach (var (gateway, _, _) in KnownFields.Strings(spec, "gateways", context))
+        {
+            if (gateway == "mesh")
+            {
+                return true;
+            }
+        }
+
+        // No known gateway but mesh: bound to sidecars when the list is surely empty or absent.
+        return KnownFields.HasOnlyKnownStrings(spec, "gateways", context) && context.Get(spec, "gateways") is not DocumentList { Count: > 0 };
     }
 }
 
@@ -135,8 +174,13 @@ internal sealed class MultipleSidecarsWithoutSelector() : MeshRule(Rule)
     public override void CheckSet(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
     {
         var byNamespace = new Dictionary<string, List<AnalyzedResource>>(System.StringComparer.Ordinal);
-        foreach (var sidecar in resources.Where(r => r.IsIstio("Sidecar")))
+        foreach (var sidecar in resources)
         {
+            if (!sidecar.IsIstio("Sidecar"))
+            {
+                continue;
+            }
+
             var selectorless = sidecar.Spec is { } spec ? context.IsAbsent(spec, "workloadSelector") : context.IsAbsent(sidecar.Root, "spec");
             if (selectorless && KnownFields.Namespace(sidecar, context) is { } ns && KnownFields.Name(sidecar, context) is not null)
             {
@@ -150,8 +194,13 @@ internal sealed class MultipleSidecarsWithoutSelector() : MeshRule(Rule)
         }
 
         // Counted by name: the same name twice is one object declared twice (MESH0101 at emission).
-        foreach (var group in byNamespace.Where(g => g.Value.Select(s => KnownFields.Name(s, context)).Distinct().Count() > 1))
+        foreach (var group in byNamespace)
         {
+            if (group.Value.Select(s => KnownFields.Name(s, context)).Distinct().Count() < 2)
+            {
+                continue;
+            }
+
             foreach (var sidecar in group.Value)
             {
                 var name = KnownFields.Name(sidecar, context);

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using MeshDsl.Documents;
 
 namespace MeshDsl.Analysis.Rules;
@@ -15,7 +14,7 @@ internal sealed class NoOutlierDetection() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        if (resource.IsIstio("DestinationRule") && TrafficPolicies.NoneSets(resource, context, "outlierDetection", _ => true))
+        if (resource.IsIstio("DestinationRule") && TrafficPolicies.NoneSets(resource, context, "outlierDetection", static (_, _) => true))
         {
             context.Report(Rule, resource, "spec", resource.Spec!, $"{resource} has no outlierDetection in any trafficPolicy; add one (for example consecutive5xxErrors: 5, interval: 30s, baseEjectionTime: 30s) so failing endpoints are ejected");
         }
@@ -34,7 +33,7 @@ internal sealed class NoConnectionPoolLimits() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        if (resource.IsIstio("DestinationRule") && TrafficPolicies.NoneSets(resource, context, "connectionPool", pool => HasLimit(pool, context)))
+        if (resource.IsIstio("DestinationRule") && TrafficPolicies.NoneSets(resource, context, "connectionPool", HasLimit))
         {
             context.Report(Rule, resource, "spec", resource.Spec!, $"{resource} sets no connection-pool limit in any trafficPolicy; add connectionPool limits (for example tcp.maxConnections: 100, http.http1MaxPendingRequests: 50) so overload trips the circuit breaker");
         }
@@ -58,7 +57,7 @@ internal static class TrafficPolicies
     /// True when it is known that no trafficPolicy sets <paramref name="field"/> to something that <paramref name="counts"/>:
     /// every map on the way is complete, and no policy has the field (or one that counts).
     /// </summary>
-    public static bool NoneSets(AnalyzedResource resource, AnalysisContext context, string field, System.Func<DocumentMap, bool> counts)
+    public static bool NoneSets(AnalyzedResource resource, AnalysisContext context, string field, System.Func<DocumentMap, AnalysisContext, bool> counts)
     {
         var spec = resource.Spec;
         if (spec is null || context.Facts.IsOpen(spec) || (context.Get(spec, "subsets") is DocumentList subsets && context.Facts.IsOpen(subsets)))
@@ -66,32 +65,14 @@ internal static class TrafficPolicies
             return false;
         }
 
-        foreach (var (owner, policy) in All(spec, context))
+        if (!Lacks(spec, field, counts, context))
         {
-            if (policy is null)
-            {
-                if (!context.IsAbsent(owner, "trafficPolicy"))
-                {
-                    return false;
-                }
+            return false;
+        }
 
-                continue;
-            }
-
-            if (context.Facts.IsOpen(policy) || !Lacks(policy, field, counts, context))
-            {
-                return false;
-            }
-
-            foreach (var port in context.Items(policy, "portLevelSettings"))
-            {
-                if (port is not DocumentMap settings || context.Facts.IsOpen(settings) || !Lacks(settings, field, counts, context))
-                {
-                    return false;
-                }
-            }
-
-            if (context.Get(policy, "portLevelSettings") is DocumentList ports && context.Facts.IsOpen(ports))
+        foreach (var (_, subset) in KnownFields.Maps(context, spec, "subsets"))
+        {
+            if (!Lacks(subset, field, counts, context))
             {
                 return false;
             }
@@ -100,23 +81,36 @@ internal static class TrafficPolicies
         return true;
     }
 
-    private static bool Lacks(DocumentMap policy, string field, System.Func<DocumentMap, bool> counts, AnalysisContext context) =>
+    // Is it known that the trafficPolicy of owner (the spec or a subset), if any, does not set the field?
+    private static bool Lacks(DocumentMap owner, string field, System.Func<DocumentMap, AnalysisContext, bool> counts, AnalysisContext context)
+    {
+        if (context.Map(owner, "trafficPolicy") is not { } policy)
+        {
+            return context.IsAbsent(owner, "trafficPolicy");
+        }
+
+        if (context.Facts.IsOpen(policy) || !LacksField(policy, field, counts, context))
+        {
+            return false;
+        }
+
+        var ports = context.Items(policy, "portLevelSettings");
+        for (var i = 0; i < ports.Count; i++)
+        {
+            if (ports[i] is not DocumentMap settings || context.Facts.IsOpen(settings) || !LacksField(settings, field, counts, context))
+            {
+                return false;
+            }
+        }
+
+        return !(context.Get(policy, "portLevelSettings") is DocumentList list && context.Facts.IsOpen(list));
+    }
+
+    private static bool LacksField(DocumentMap policy, string field, System.Func<DocumentMap, AnalysisContext, bool> counts, AnalysisContext context) =>
         policy[field] switch
         {
             null => true,
-            DocumentMap value => !counts(value),
+            DocumentMap value => !counts(value, context),
             _ => false,
         };
-
-    private static IEnumerable<(DocumentMap Owner, DocumentMap? Policy)> All(DocumentMap spec, AnalysisContext context)
-    {
-        yield return (spec, context.Map(spec, "trafficPolicy"));
-        foreach (var subset in context.Items(spec, "subsets"))
-        {
-            if (subset is DocumentMap map)
-            {
-                yield return (map, context.Map(map, "trafficPolicy"));
-            }
-        }
-    }
 }

@@ -41,7 +41,7 @@ internal sealed class SidecarImportsEverything() : MeshRule(Rule)
 
         foreach (var (index, egress) in KnownFields.Maps(context, resource.Spec, "egress"))
         {
-            foreach (var (hostIndex, host, node) in KnownFields.Strings(context, egress, "hosts"))
+            foreach (var (host, hostIndex, node) in KnownFields.Strings(egress, "hosts", context))
             {
                 if (host == "*/*")
                 {
@@ -63,34 +63,38 @@ internal sealed class ProtocolNotDeclared() : MeshRule(Rule)
         "Security",
         "A ServiceEntry port or a Sidecar listener port has no protocol, so Istio detects it by sniffing the first bytes: the first request waits, server-first protocols break, and HTTP routing and policies may not apply.");
 
+    private static readonly string[] Listeners = { "ingress", "egress" };
+
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
         if (resource.IsIstio("ServiceEntry"))
         {
             foreach (var (index, port) in KnownFields.Maps(context, resource.Spec, "ports"))
             {
-                Check(resource, context, port, $"spec.ports[{index}]");
+                Check(resource, context, port, "ports", index, string.Empty);
             }
         }
         else if (resource.IsIstio("Sidecar"))
         {
-            foreach (var listeners in new[] { "ingress", "egress" })
+            foreach (var listeners in Listeners)
             {
                 foreach (var (index, listener) in KnownFields.Maps(context, resource.Spec, listeners))
                 {
                     if (context.Map(listener, "port") is { } port)
                     {
-                        Check(resource, context, port, $"spec.{listeners}[{index}].port");
+                        Check(resource, context, port, listeners, index, ".port");
                     }
                 }
             }
         }
     }
 
-    private static void Check(AnalyzedResource resource, AnalysisContext context, DocumentMap port, string path)
+    // The port at spec.{list}[index]{below}.
+    private static void Check(AnalyzedResource resource, AnalysisContext context, DocumentMap port, string list, int index, string below)
     {
         if (context.IsAbsent(port, "protocol") || context.Text(port, "protocol") is { Length: 0 })
         {
+            var path = $"spec.{list}[{index}]{below}";
             context.Report(Rule, resource, path, port, $"{resource}: {path} declares no protocol, so Istio sniffs it from the first bytes; set protocol (HTTP, HTTP2, GRPC, HTTPS, TLS, TCP, ...)");
         }
     }

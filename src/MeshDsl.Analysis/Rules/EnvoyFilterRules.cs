@@ -31,6 +31,8 @@ internal sealed class EnvoyFilterNotVersionPinned() : MeshRule(Rule)
         "Workloads",
         "An EnvoyFilter configPatch has no match.proxy.proxyVersion: it applies to every proxy version, and Envoy internals it patches can change on any Istio upgrade.");
 
+    private static readonly string[] ProxyVersion = { "match", "proxy", "proxyVersion" };
+
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
         if (!resource.IsIstio("EnvoyFilter"))
@@ -40,7 +42,7 @@ internal sealed class EnvoyFilterNotVersionPinned() : MeshRule(Rule)
 
         foreach (var (index, patch) in KnownFields.Maps(context, resource.Spec, "configPatches"))
         {
-            if (KnownFields.IsMissing(context, patch, "match", "proxy", "proxyVersion"))
+            if (KnownFields.IsMissing(context, patch, ProxyVersion))
             {
                 var path = $"spec.configPatches[{index}]";
                 context.Report(Rule, resource, path, patch, $"{resource}: {path} has no match.proxy.proxyVersion, so it applies to every proxy version and may break on an upgrade; pin it (proxyVersion: '^1\\.30.*') and review it with each upgrade");

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using MeshDsl.Documents;
 
 namespace MeshDsl.Analysis.Rules;
@@ -16,15 +15,15 @@ internal sealed class GatewayVirtualServiceWildcardHost() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        if (!resource.IsIstio("VirtualService") || GatewayReferences.Of(resource, context) is not { Count: > 0 } gateways)
+        if (!resource.IsIstio("VirtualService"))
         {
             return;
         }
 
-        var bound = string.Join(", ", gateways.Select(g => g.Value));
-        foreach (var (host, index, node) in KnownFields.Strings(resource.Spec, "hosts", context, out _))
+        foreach (var (host, index, node) in KnownFields.Strings(resource.Spec, "hosts", context))
         {
-            if (host == "*")
+            // Gateways are listed only for a finding: most VirtualServices have no host *.
+            if (host == "*" && GatewayReferences.Describe(resource, context) is { } bound)
             {
                 context.Report(Rule, resource, $"spec.hosts[{index}]", node, $"spec.hosts[{index}] is '*' on {resource}, bound to gateway {bound}: it claims every host the gateway serves; list the host names it should answer instead");
             }
@@ -53,8 +52,13 @@ internal sealed class GatewayNotFound() : MeshRule(Rule)
             return;
         }
 
-        foreach (var service in resources.Where(r => r.IsIstio("VirtualService")))
+        foreach (var service in resources)
         {
+            if (!service.IsIstio("VirtualService"))
+            {
+                continue;
+            }
+
             var ns = KnownFields.Namespace(service, context);
             foreach (var (reference, index, node) in GatewayReferences.Of(service, context))
             {
@@ -83,39 +87,116 @@ internal sealed class VirtualServiceHostNotOnGateway() : MeshRule(Rule)
     public override void CheckSet(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
     {
         var gateways = DeclaredGateways.From(resources, context);
-        foreach (var (service, ns, hosts) in VirtualServiceHosts.AllKnown(resources, context))
+        foreach (var service in resources)
         {
+            if (VirtualServiceHosts.Of(service, context) is not { } known)
+            {
+                continue;
+            }
+
             foreach (var (reference, index, node) in GatewayReferences.Of(service, context))
             {
-                if (GatewayReferences.Resolve(reference, ns) is not { } key || gateways.Istio(key) is not { } gateway
-                    || GatewayServers.WithHosts(gateway, context)?.SelectMany(s => s.Hosts).ToList() is not { } served
-                    || hosts.Any(h => served.Any(s => GatewayServers.Serves(s, h.Value, ns))))
+                if (GatewayReferences.Resolve(reference, known.Namespace) is not { } key || gateways.Istio(key) is not { } gateway
+                    || gateways.ServersOf(gateway, context) is not { } servers || known.AnyServedBy(servers))
                 {
                     continue;
                 }
 
-                var listed = string.Join(", ", hosts.Select(h => h.Value));
-                context.Report(Rule, service, $"spec.gateways[{index}]", node, $"{service} is bound to Gateway '{key}', but none of its hosts ({listed}) is among the Gateway's server hosts ({string.Join(", ", served.Select(s => s.Host))}); add one of its hosts to a server, or change the VirtualService's hosts");
+                var listed = string.Join(", ", known.Hosts);
+                var served = new List<string>();
+                foreach (var server in servers)
+                {
+                    served.AddRange(server.Hosts.ConvertAll(h => h.Host));
+                }
+
+                context.Report(Rule, service, $"spec.gateways[{index}]", node, $"{service} is bound to Gateway '{key}', but none of its hosts ({listed}) is among the Gateway's server hosts ({string.Join(", ", served)}); add one of its hosts to a server, or change the VirtualService's hosts");
             }
         }
     }
 }
 
-/// <summary>The VirtualServices whose gateway binding can be judged: namespace and hosts known.</summary>
-internal static class VirtualServiceHosts
+/// <summary>
+/// The hosts of a VirtualService whose gateway binding can be judged: namespace and hosts known. The names each host goes
+/// by are worked out once, for all the Gateway servers they are compared with.
+/// </summary>
+internal sealed class VirtualServiceHosts
 {
-    /// <summary>Each VirtualService of the set whose namespace is known and whose hosts are all known (at least one), with them.</summary>
-    public static IEnumerable<(AnalyzedResource Service, string Namespace, List<(string Value, int Index, DocumentNode Node)> Hosts)> AllKnown(
-        IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
+    private IReadOnlyList<string>[]? _names;
+
+    private VirtualServiceHosts(List<string> hosts, string ns)
     {
-        foreach (var service in resources.Where(r => r.IsIstio("VirtualService")))
+        Hosts = hosts;
+        Namespace = ns;
+    }
+
+    public List<string> Hosts { get; }
+
+    public string Namespace { get; }
+
+    /// <summary>The hosts of a VirtualService whose namespace is known and whose hosts are all known (at least one); null otherwise.</summary>
+    public static VirtualServiceHosts? Of(AnalyzedResource service, AnalysisContext context) =>
+        service.IsIstio("VirtualService") && KnownFields.KnownStrings(context, service.Spec, "hosts") is { Count: > 0 } hosts
+            && KnownFields.Namespace(service, context) is { } ns
+            ? new VirtualServiceHosts(hosts, ns)
+            : null;
+
+    /// <summary>Does one of the Gateway's servers admit one of the hosts?</summary>
+    public bool AnyServedBy(List<GatewayServer> servers)
+    {
+        foreach (var server in servers)
         {
-            var hosts = KnownFields.Strings(service.Spec, "hosts", context, out var complete);
-            if (KnownFields.Namespace(service, context) is { } ns && complete && hosts.Count > 0)
+            if (AnyServedBy(server))
             {
-                yield return (service, ns, hosts);
+                return true;
             }
         }
+
+        return false;
+    }
+
+    /// <summary>Does the Gateway server admit one of the hosts?</summary>
+    public bool AnyServedBy(GatewayServer server)
+    {
+        var names = Names();
+        for (var i = 0; i < Hosts.Count; i++)
+        {
+            if (GatewayServers.ServesAny(server.Hosts, names[i], Namespace))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The hosts the Gateway server admits.</summary>
+    public List<string> ServedBy(GatewayServer server)
+    {
+        var names = Names();
+        var served = new List<string>();
+        for (var i = 0; i < Hosts.Count; i++)
+        {
+            if (GatewayServers.ServesAny(server.Hosts, names[i], Namespace))
+            {
+                served.Add(Hosts[i]);
+            }
+        }
+
+        return served;
+    }
+
+    private IReadOnlyList<string>[] Names()
+    {
+        if (_names is null)
+        {
+            _names = new IReadOnlyList<string>[Hosts.Count];
+            for (var i = 0; i < Hosts.Count; i++)
+            {
+                _names[i] = Rules.Hosts.Names(Hosts[i], Namespace);
+            }
+        }
+
+        return _names;
     }
 }
 
@@ -123,8 +204,20 @@ internal static class VirtualServiceHosts
 internal static class GatewayReferences
 {
     /// <summary>The known entries of <c>spec.gateways</c> except <c>mesh</c>, with their indexes.</summary>
-    public static List<(string Value, int Index, DocumentNode Node)> Of(AnalyzedResource service, AnalysisContext context) =>
-        KnownFields.Strings(service.Spec, "gateways", context, out _).Where(g => g.Value != "mesh").ToList();
+    public static StringItems Of(AnalyzedResource service, AnalysisContext context) =>
+        KnownFields.Strings(service.Spec, "gateways", context, except: "mesh");
+
+    /// <summary>The known entries of <c>spec.gateways</c> except <c>mesh</c>, as messages list them; null when there are none.</summary>
+    public static string? Describe(AnalyzedResource service, AnalysisContext context)
+    {
+        var gateways = new List<string>();
+        foreach (var (gateway, _, _) in Of(service, context))
+        {
+            gateways.Add(gateway);
+        }
+
+        return gateways.Count > 0 ? string.Join(", ", gateways) : null;
+    }
 
     /// <summary>
     /// The Gateway a reference names, as <c>namespace/name</c>: <c>ns/name</c> (<c>./name</c>: the VirtualService's namespace),
@@ -148,6 +241,7 @@ internal static class GatewayReferences
 internal sealed class DeclaredGateways
 {
     private readonly Dictionary<string, List<AnalyzedResource>> _gateways = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<AnalyzedResource, List<GatewayServer>?> _servers = new();
     private bool _complete = true;
 
     /// <summary>The set declares a Gateway, and every Gateway's name and namespace is known.</summary>
@@ -156,16 +250,22 @@ internal sealed class DeclaredGateways
     public static DeclaredGateways From(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
     {
         var declared = new DeclaredGateways();
-        foreach (var gateway in resources.Where(r => r.Kind == "Gateway"))
+        foreach (var gateway in resources)
         {
+            if (gateway.Kind != "Gateway")
+            {
+                continue;
+            }
+
             var ns = KnownFields.Namespace(gateway, context);
             var name = KnownFields.Name(gateway, context);
             declared._complete &= ns is not null && name is not null;
             if (ns is not null && name is not null)
             {
-                if (!declared._gateways.TryGetValue(ns + "/" + name, out var same))
+                var key = ns + "/" + name;
+                if (!declared._gateways.TryGetValue(key, out var same))
                 {
-                    declared._gateways[ns + "/" + name] = same = new List<AnalyzedResource>();
+                    declared._gateways[key] = same = new List<AnalyzedResource>();
                 }
 
                 same.Add(gateway);
@@ -178,12 +278,46 @@ internal sealed class DeclaredGateways
     public bool Contains(string key) => _gateways.ContainsKey(key);
 
     /// <summary>The Istio Gateway under <paramref name="key"/>, if the set declares one (the last, if it declares it twice).</summary>
-    public AnalyzedResource? Istio(string key) => IstioAll(key).LastOrDefault();
+    public AnalyzedResource? Istio(string key)
+    {
+        var gateways = IstioAll(key);
+        return gateways.Count > 0 ? gateways[gateways.Count - 1] : null;
+    }
 
     /// <summary>
     /// Every Istio Gateway the set declares under <paramref name="key"/>: one, unless the set declares one object twice
     /// (alternatives in separate files), when a rule that must be sure has to hold for each of them.
     /// </summary>
-    public IReadOnlyList<AnalyzedResource> IstioAll(string key) =>
-        _gateways.TryGetValue(key, out var gateways) ? gateways.Where(g => g.IsIstio("Gateway")).ToList() : new List<AnalyzedResource>();
+    public IReadOnlyList<AnalyzedResource> IstioAll(string key)
+    {
+        if (!_gateways.TryGetValue(key, out var gateways))
+        {
+            return System.Array.Empty<AnalyzedResource>();
+        }
+
+        // Mostly every Gateway under a name is Istio's, and the list itself is the answer.
+        foreach (var gateway in gateways)
+        {
+            if (!gateway.IsIstio("Gateway"))
+            {
+                return gateways.FindAll(g => g.IsIstio("Gateway"));
+            }
+        }
+
+        return gateways;
+    }
+
+    /// <summary>
+    /// <see cref="GatewayServers.WithHosts"/> of a declared Gateway, worked out once: the set rules ask for a Gateway's
+    /// servers once per VirtualService, or per route, bound to it.
+    /// </summary>
+    public List<GatewayServer>? ServersOf(AnalyzedResource gateway, AnalysisContext context)
+    {
+        if (!_servers.TryGetValue(gateway, out var servers))
+        {
+            _servers[gateway] = servers = GatewayServers.WithHosts(gateway, context);
+        }
+
+        return servers;
+    }
 }

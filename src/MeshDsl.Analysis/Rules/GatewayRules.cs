@@ -15,12 +15,13 @@ internal sealed class GatewayWildcardHost() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (server, path) in GatewayServers.Of(resource, context))
+        foreach (var (serverIndex, server) in GatewayServers.Of(resource, context))
         {
-            foreach (var (index, host, node) in KnownFields.Strings(context, server, "hosts"))
+            foreach (var (host, index, node) in KnownFields.Strings(server, "hosts", context))
             {
                 if (host is "*" or "*/*")
                 {
+                    var path = GatewayServers.Path(serverIndex);
                     context.Report(Rule, resource, $"{path}.hosts[{index}]", node, $"{resource}: {path}.hosts[{index}] is '{host}', so a VirtualService in any namespace can bind any domain to this gateway; list the domains (app.example.com, *.example.com) or a namespace (frontend/*)");
                 }
             }
@@ -38,45 +39,53 @@ internal sealed class HttpWithoutHttpsRedirect() : MeshRule(Rule)
         "Gateways",
         "A Gateway serves a host over HTTPS and also over plain HTTP, and the HTTP server does not set tls.httpsRedirect: true; clients that use http:// stay on plain text instead of being sent to HTTPS.");
 
+    private static readonly string[] HttpsRedirect = { "tls", "httpsRedirect" };
+
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        var servers = new List<(DocumentMap Server, string Path)>(GatewayServers.Of(resource, context));
-        foreach (var (http, path) in servers)
+        var servers = GatewayServers.Of(resource, context);
+        foreach (var (index, http) in servers)
         {
-            if (GatewayServers.Protocol(http, context) != "HTTP" || !KnownFields.IsMissing(context, http, "tls", "httpsRedirect") && context.Boolean(context.Map(http, "tls"), "httpsRedirect") != false)
+            if (GatewayServers.Protocol(http, context) != "HTTP" || !KnownFields.IsMissing(context, http, HttpsRedirect) && context.Boolean(context.Map(http, "tls"), "httpsRedirect") != false)
             {
                 continue;
             }
 
-            if (HttpsTwin(http, servers, context) is { } twin)
+            if (HttpsTwin(http, servers, context, out var host, out var twin))
             {
-                context.Report(Rule, resource, path, http, $"{resource}: {path} serves '{twin.Host}' over plain HTTP, and {twin.Path} serves it over HTTPS; set tls.httpsRedirect: true on {path} so clients are sent to HTTPS");
+                var path = GatewayServers.Path(index);
+                context.Report(Rule, resource, path, http, $"{resource}: {path} serves '{host}' over plain HTTP, and {GatewayServers.Path(twin)} serves it over HTTPS; set tls.httpsRedirect: true on {path} so clients are sent to HTTPS");
             }
         }
     }
 
-    private static (string Host, string Path)? HttpsTwin(DocumentMap http, List<(DocumentMap Server, string Path)> servers, AnalysisContext context)
+    // The first host of the HTTP server that an HTTPS server also serves, and that server's index.
+    private static bool HttpsTwin(DocumentMap http, MapItems servers, AnalysisContext context, out string host, out int twin)
     {
-        foreach (var (_, host, _) in KnownFields.Strings(context, http, "hosts"))
+        foreach (var (candidate, _, _) in KnownFields.Strings(http, "hosts", context))
         {
-            foreach (var (https, path) in servers)
+            foreach (var (index, https) in servers)
             {
                 if (GatewayServers.Protocol(https, context) != "HTTPS")
                 {
                     continue;
                 }
 
-                foreach (var (_, secure, _) in KnownFields.Strings(context, https, "hosts"))
+                foreach (var (secure, _, _) in KnownFields.Strings(https, "hosts", context))
                 {
-                    if (GatewayServers.HostsOverlap(host, secure))
+                    if (GatewayServers.HostsOverlap(candidate, secure))
                     {
-                        return (host, path);
+                        host = candidate;
+                        twin = index;
+                        return true;
                     }
                 }
             }
         }
 
-        return null;
+        host = string.Empty;
+        twin = -1;
+        return false;
     }
 }
 
@@ -92,23 +101,29 @@ internal sealed class WeakMinTlsVersion() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        var listeners = new List<(DocumentMap Server, string Path)>(GatewayServers.Of(resource, context));
+        foreach (var (index, server) in GatewayServers.Of(resource, context))
+        {
+            Check(resource, context, server, "servers", index);
+        }
+
         if (resource.IsIstio("Sidecar"))
         {
             foreach (var (index, ingress) in KnownFields.Maps(context, resource.Spec, "ingress"))
             {
-                listeners.Add((ingress, $"spec.ingress[{index}]"));
+                Check(resource, context, ingress, "ingress", index);
             }
         }
+    }
 
-        foreach (var (listener, path) in listeners)
+    // A Gateway's spec.servers[i] or a Sidecar's spec.ingress[i].
+    private static void Check(AnalyzedResource resource, AnalysisContext context, DocumentMap listener, string field, int index)
+    {
+        var tls = context.Map(listener, "tls");
+        if (context.Text(tls, "minProtocolVersion") is "TLSV1_0" or "TLSV1_1")
         {
-            var tls = context.Map(listener, "tls");
-            if (context.Text(tls, "minProtocolVersion") is "TLSV1_0" or "TLSV1_1")
-            {
-                var version = context.Text(tls, "minProtocolVersion");
-                context.Report(Rule, resource, path + ".tls.minProtocolVersion", context.Get(tls, "minProtocolVersion")!, $"{resource}: {path}.tls.minProtocolVersion is {version}, which RFC 8996 deprecates; set TLSV1_2 (or TLSV1_3)");
-            }
+            var version = context.Text(tls, "minProtocolVersion");
+            var path = $"spec.{field}[{index}]";
+            context.Report(Rule, resource, path + ".tls.minProtocolVersion", context.Get(tls, "minProtocolVersion")!, $"{resource}: {path}.tls.minProtocolVersion is {version}, which RFC 8996 deprecates; set TLSV1_2 (or TLSV1_3)");
         }
     }
 }
@@ -127,7 +142,7 @@ internal sealed class FileMountedGatewayCertificate() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (server, path) in GatewayServers.Of(resource, context))
+        foreach (var (index, server) in GatewayServers.Of(resource, context))
         {
             var tls = context.Map(server, "tls");
             if (tls is null || context.Text(tls, "mode") == "ISTIO_MUTUAL" || !context.IsAbsent(tls, "credentialName") || !context.IsAbsent(tls, "credentialNames"))
@@ -139,6 +154,7 @@ internal sealed class FileMountedGatewayCertificate() : MeshRule(Rule)
             {
                 if (context.IsSet(tls, field))
                 {
+                    var path = GatewayServers.Path(index);
                     context.Report(Rule, resource, $"{path}.tls.{field}", context.Get(tls, field)!, $"{resource}: {path}.tls.{field} reads the certificate from a file mounted into the gateway pod; put it in a Secret in the gateway's namespace and set credentialName, so istiod serves it over SDS and renewals need no restart");
                     break;
                 }
@@ -150,26 +166,19 @@ internal sealed class FileMountedGatewayCertificate() : MeshRule(Rule)
 /// <summary>Reading Gateway servers.</summary>
 internal static class GatewayServers
 {
-    /// <summary><c>spec.servers[i]</c> of a Gateway, with their paths.</summary>
-    public static IEnumerable<(DocumentMap Server, string Path)> Of(AnalyzedResource resource, AnalysisContext context)
-    {
-        if (!resource.IsIstio("Gateway"))
-        {
-            yield break;
-        }
+    /// <summary><c>spec.servers[i]</c> of a Gateway (nothing for other kinds), with their indexes.</summary>
+    public static MapItems Of(AnalyzedResource resource, AnalysisContext context) =>
+        resource.IsIstio("Gateway") ? KnownFields.Maps(context, resource.Spec, "servers") : default;
 
-        foreach (var (index, server) in KnownFields.Maps(context, resource.Spec, "servers"))
-        {
-            yield return (server, $"spec.servers[{index}]");
-        }
-    }
+    /// <summary><c>spec.servers[i]</c>, spelled out only when a finding needs it.</summary>
+    public static string Path(int index) => $"spec.servers[{index}]";
 
     /// <summary>
     /// Each server of a Gateway with its hosts, each host with the namespace whose VirtualServices it admits
     /// (<c>ns/host</c>; <c>.</c> is the Gateway's own, <c>*</c> or no prefix any); null when the servers, a server's hosts
     /// or the Gateway's namespace are not all known.
     /// </summary>
-    public static List<(DocumentMap Server, string Path, List<(string Namespace, string Host)> Hosts)>? WithHosts(AnalyzedResource gateway, AnalysisContext context)
+    public static List<GatewayServer>? WithHosts(AnalyzedResource gateway, AnalysisContext context)
     {
         var gatewayNs = KnownFields.Namespace(gateway, context);
         if (gatewayNs is null || context.Get(gateway.Spec, "servers") is not DocumentList list || context.Facts.IsOpen(list))
@@ -177,32 +186,45 @@ internal static class GatewayServers
             return null;
         }
 
-        var servers = new List<(DocumentMap, string, List<(string, string)>)>();
-        foreach (var (server, path) in Of(gateway, context))
+        var servers = new List<GatewayServer>();
+        foreach (var (index, server) in Of(gateway, context))
         {
-            var known = KnownFields.Strings(server, "hosts", context, out var complete);
-            if (!complete)
+            if (!KnownFields.HasOnlyKnownStrings(server, "hosts", context))
             {
                 return null;
             }
 
-            var hosts = new List<(string, string)>();
-            foreach (var (host, _, _) in known)
+            var hosts = new List<ServerHost>();
+            foreach (var (host, _, _) in KnownFields.Strings(server, "hosts", context))
             {
                 var slash = host.IndexOf('/');
                 var ns = slash < 0 ? "*" : host.Substring(0, slash);
-                hosts.Add((ns == "." ? gatewayNs : ns, host.Substring(slash + 1).ToLowerInvariant()));
+                hosts.Add(new ServerHost(ns == "." ? gatewayNs : ns, host.Substring(slash + 1).ToLowerInvariant()));
             }
 
-            servers.Add((server, path, hosts));
+            servers.Add(new GatewayServer(server, index, hosts));
         }
 
         return servers.Count == list.Count ? servers : null;
     }
 
-    /// <summary>Does a server host admit <paramref name="host"/> of a VirtualService in <paramref name="ns"/>?</summary>
-    public static bool Serves((string Namespace, string Host) server, string host, string ns) =>
-        (server.Namespace == "*" || server.Namespace == ns) && Hosts.Intersect(Hosts.Names(host, ns), new[] { server.Host });
+    /// <summary>Does a server host admit a host of a VirtualService in <paramref name="ns"/>, going by <paramref name="names"/> (<see cref="Hosts.Names"/>)?</summary>
+    public static bool Serves(ServerHost server, IReadOnlyList<string> names, string ns) =>
+        (server.Namespace == "*" || server.Namespace == ns) && Hosts.Intersect(names, server.Host);
+
+    /// <summary>Does one of the server hosts admit a host going by <paramref name="names"/>?</summary>
+    public static bool ServesAny(List<ServerHost> servers, IReadOnlyList<string> names, string ns)
+    {
+        foreach (var server in servers)
+        {
+            if (Serves(server, names, ns))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The server's known protocol, upper case (Istio parses it case-insensitively).</summary>
     public static string? Protocol(DocumentMap server, AnalysisContext context) =>
@@ -231,3 +253,12 @@ internal static class GatewayServers
 
     private static string WithoutNamespace(string host) => host.IndexOf('/') is var slash and >= 0 ? host.Substring(slash + 1) : host;
 }
+
+/// <summary>A server of a Gateway (<c>spec.servers[Index]</c>) and its hosts.</summary>
+internal sealed record GatewayServer(DocumentMap Server, int Index, List<ServerHost> Hosts)
+{
+    public string Path => GatewayServers.Path(Index);
+}
+
+/// <summary>A Gateway server host: the namespace whose VirtualServices it admits (<c>*</c>: any) and the host, lower case.</summary>
+internal sealed record ServerHost(string Namespace, string Host);

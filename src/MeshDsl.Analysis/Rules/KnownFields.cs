@@ -26,31 +26,33 @@ internal static class KnownFields
     /// <summary><c>metadata.name</c> when known.</summary>
     public static string? Name(AnalyzedResource resource, AnalysisContext context) => context.Text(context.Map(resource.Root, "metadata"), "name");
 
-    /// <summary>
-    /// The known string items of a list field with their indexes. <paramref name="complete"/> is true when they are
-    /// all of it: the field is known to be absent, or it is a closed list whose every item is a known string.
-    /// </summary>
-    public static List<(string Value, int Index, DocumentNode Node)> Strings(DocumentNode? owner, string key, AnalysisContext context, out bool complete)
-    {
-        var strings = new List<(string, int, DocumentNode)>();
-        var field = context.Get(owner, key);
-        complete = field is null ? context.IsAbsent(owner, key) : field is DocumentList list && !context.Facts.IsOpen(list);
-        if (field is DocumentList items)
-        {
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (items[i] is DocumentScalar { Kind: ScalarKind.String } scalar && context.Facts.IsKnown(scalar))
-                {
-                    strings.Add((scalar.Text, i, scalar));
-                }
-                else
-                {
-                    complete = false;
-                }
-            }
-        }
+    /// <summary>The known string items of a list field with their indexes; unknown items (and <paramref name="except"/>) are skipped.</summary>
+    public static StringItems Strings(DocumentNode? owner, string key, AnalysisContext context, string? except = null) =>
+        new(context.Get(owner, key) as DocumentList, context.Facts, except);
 
-        return strings;
+    /// <summary>
+    /// Are the known string items of a list field all of it: the field is known to be absent, or it is a closed list whose
+    /// every item is a known string?
+    /// </summary>
+    public static bool HasOnlyKnownStrings(DocumentNode? owner, string key, AnalysisContext context)
+    {
+        switch (context.Get(owner, key))
+        {
+            case null:
+                return context.IsAbsent(owner, key);
+            case DocumentList list when !context.Facts.IsOpen(list):
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (list[i] is not DocumentScalar { Kind: ScalarKind.String } scalar || !context.Facts.IsKnown(scalar))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>
@@ -65,9 +67,9 @@ internal static class KnownFields
         }
 
         var numbers = new HashSet<long>();
-        foreach (var item in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            if (context.Integer(item, numberKey) is not { } number)
+            if (context.Integer(list[i], numberKey) is not { } number)
             {
                 return null;
             }
@@ -106,15 +108,21 @@ internal static class KnownFields
     /// The string items of a list field when every item is known and the list is complete; null otherwise
     /// (absent, open, not a list, or holding an unknown item), so "the list lacks X" is only concluded when it is true.
     /// </summary>
-    public static IReadOnlyList<string>? KnownStrings(AnalysisContext context, DocumentNode? node, string key)
+    public static List<string>? KnownStrings(AnalysisContext context, DocumentNode? node, string key)
     {
-        var strings = Strings(node, key, context, out var complete);
-        return complete && context.Get(node, key) is DocumentList ? strings.ConvertAll(s => s.Value) : null;
-    }
+        if (context.Get(node, key) is not DocumentList list || !HasOnlyKnownStrings(node, key, context))
+        {
+            return null;
+        }
 
-    /// <summary>The known string items of a list field, with their indexes; unknown items are skipped.</summary>
-    public static IEnumerable<(int Index, string Text, DocumentNode Node)> Strings(AnalysisContext context, DocumentNode? node, string key) =>
-        Strings(node, key, context, out _).ConvertAll(s => (s.Index, s.Value, s.Node));
+        var strings = new List<string>(list.Count);
+        foreach (var (value, _, _) in Strings(node, key, context))
+        {
+            strings.Add(value);
+        }
+
+        return strings;
+    }
 
     /// <summary>
     /// The items of a list field when it is known whole: every item a closed map, the list closed. Empty when the field
@@ -132,10 +140,10 @@ internal static class KnownFields
             return null;
         }
 
-        var maps = new List<DocumentMap>();
-        foreach (var item in list)
+        var maps = new List<DocumentMap>(list.Count);
+        for (var i = 0; i < list.Count; i++)
         {
-            if (item is not DocumentMap map || context.Facts.IsOpen(map))
+            if (list[i] is not DocumentMap map || context.Facts.IsOpen(map))
             {
                 return null;
             }
@@ -147,15 +155,5 @@ internal static class KnownFields
     }
 
     /// <summary>The map items of a list field, with their indexes.</summary>
-    public static IEnumerable<(int Index, DocumentMap Map)> Maps(AnalysisContext context, DocumentNode? node, string key)
-    {
-        var items = context.Items(node, key);
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is DocumentMap map)
-            {
-                yield return (i, map);
-            }
-        }
-    }
+    public static MapItems Maps(AnalysisContext context, DocumentNode? node, string key) => new(context.Get(node, key) as DocumentList);
 }

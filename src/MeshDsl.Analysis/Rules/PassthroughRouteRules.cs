@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using MeshDsl.Documents;
 
 namespace MeshDsl.Analysis.Rules;
@@ -39,19 +38,18 @@ internal sealed class HttpRouteOnPassthroughServer() : MeshRule(Rule)
     public override void CheckSet(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
     {
         var gateways = DeclaredGateways.From(resources, context);
-        foreach (var (service, ns, hosts) in VirtualServiceHosts.AllKnown(resources, context))
+        foreach (var service in resources)
         {
-            if (BoundGateways(service.Spec, context) is not { } bound)
+            if (VirtualServiceHosts.Of(service, context) is not { } hosts || BoundGateways(service.Spec, context) is not { } bound)
             {
                 continue;
             }
 
-            var names = hosts.ConvertAll(h => h.Value);
             foreach (var (index, route) in KnownFields.Maps(context, service.Spec, "http"))
             {
-                if (AppliesAt(route, bound, context) is { } at && !at.Contains("mesh") && PassthroughOnly(at, gateways, names, MatchPorts(route, context), ns, context) is { } servers)
+                if (AppliesAt(route, bound, context) is { } at && !at.Contains("mesh") && PassthroughOnly(at, gateways, hosts, route, context) is { } servers)
                 {
-                    context.Report(Rule, service, $"spec.http[{index}]", route, $"{service}: spec.http[{index}] applies only at {servers}: a passthrough server forwards the TLS stream without decrypting it, so this HTTP route never matches; route that traffic with a tls route matching sniHosts ({string.Join(", ", names)})");
+                    context.Report(Rule, service, $"spec.http[{index}]", route, $"{service}: spec.http[{index}] applies only at {servers}: a passthrough server forwards the TLS stream without decrypting it, so this HTTP route never matches; route that traffic with a tls route matching sniHosts ({string.Join(", ", hosts.Hosts)})");
                 }
             }
         }
@@ -60,45 +58,98 @@ internal sealed class HttpRouteOnPassthroughServer() : MeshRule(Rule)
     // spec.gateways as written, mesh when it is empty or absent; null when not all known.
     private static List<string>? BoundGateways(DocumentMap? spec, AnalysisContext context)
     {
-        var gateways = KnownFields.Strings(spec, "gateways", context, out var complete);
-        return !complete ? null : gateways.Count == 0 ? new List<string> { "mesh" } : gateways.ConvertAll(g => g.Value);
-    }
-
-    // The gateways an http route applies at: those its matches name, which override the VirtualService's; null when not known.
-    private static HashSet<string>? AppliesAt(DocumentMap route, List<string> bound, AnalysisContext context)
-    {
-        if (KnownFields.ClosedMaps(context, route, "match") is not { } matches)
+        if (!KnownFields.HasOnlyKnownStrings(spec, "gateways", context))
         {
             return null;
         }
 
-        var at = new HashSet<string>(matches.Count == 0 ? bound : Enumerable.Empty<string>(), System.StringComparer.Ordinal);
-        foreach (var match in matches)
+        var gateways = new List<string>();
+        foreach (var (gateway, _, _) in KnownFields.Strings(spec, "gateways", context))
         {
+            gateways.Add(gateway);
+        }
+
+        if (gateways.Count == 0)
+        {
+            gateways.Add("mesh");
+        }
+
+        return gateways;
+    }
+
+    // The gateways an http route applies at, each once: those its matches name, which override the VirtualService's; null
+    // when not known (the matches must be a closed list of closed maps).
+    private static List<string>? AppliesAt(DocumentMap route, List<string> bound, AnalysisContext context)
+    {
+        var at = new List<string>();
+        if (context.IsAbsent(route, "match"))
+        {
+            AddEach(at, bound);
+            return at;
+        }
+
+        if (context.Get(route, "match") is not DocumentList matches || context.Facts.IsOpen(matches))
+        {
+            return null;
+        }
+
+        if (matches.Count == 0)
+        {
+            AddEach(at, bound);
+        }
+
+        for (var i = 0; i < matches.Count; i++)
+        {
+            if (matches[i] is not DocumentMap match || context.Facts.IsOpen(match))
+            {
+                return null;
+            }
+
             var named = context.IsAbsent(match, "gateways") ? bound : KnownFields.KnownStrings(context, match, "gateways");
             if (named is null)
             {
                 return null;
             }
 
-            at.UnionWith(named.Count == 0 ? bound : named);
+            AddEach(at, named.Count == 0 ? bound : named);
         }
 
         return at;
     }
 
-    // The ports the route's matches name (to name the server on that port in the message).
-    private static HashSet<long> MatchPorts(DocumentMap route, AnalysisContext context) =>
-        new(KnownFields.Maps(context, route, "match").Select(m => context.Integer(m.Map, "port")).OfType<long>());
+    private static void AddEach(List<string> at, List<string> gateways)
+    {
+        foreach (var gateway in gateways)
+        {
+            if (!at.Contains(gateway))
+            {
+                at.Add(gateway);
+            }
+        }
+    }
+
+    // Does one of the route's matches name the port (so the message can name the server on that port)?
+    private static bool MatchesPort(DocumentMap route, long port, AnalysisContext context)
+    {
+        foreach (var (_, match) in KnownFields.Maps(context, route, "match"))
+        {
+            if (context.Integer(match, "port") == port)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // "Gateway ns/name, whose server ... passes host through" for each gateway, when at every one of them the hosts are
     // served by a PASSTHROUGH server and by no server that may be HTTP; null otherwise.
-    private static string? PassthroughOnly(IEnumerable<string> references, DeclaredGateways gateways, List<string> hosts, HashSet<long> ports, string ns, AnalysisContext context)
+    private static string? PassthroughOnly(List<string> references, DeclaredGateways gateways, VirtualServiceHosts hosts, DocumentMap route, AnalysisContext context)
     {
         var found = new List<string>();
         foreach (var reference in references)
         {
-            if (GatewayReferences.Resolve(reference, ns) is not { } key || PassthroughServer(gateways.IstioAll(key), hosts, ports, ns, context) is not { } server)
+            if (GatewayReferences.Resolve(reference, hosts.Namespace) is not { } key || PassthroughServer(gateways.IstioAll(key), gateways, hosts, route, context) is not { } server)
             {
                 return null;
             }
@@ -112,21 +163,20 @@ internal sealed class HttpRouteOnPassthroughServer() : MeshRule(Rule)
     // The passthrough server of these declarations of one Gateway that serves the hosts (one on a port the route matches,
     // if any), described; null when the hosts are also (or only) served by a server that may be HTTP, by none at all, or
     // the Gateway is not declared or known.
-    private static string? PassthroughServer(IReadOnlyList<AnalyzedResource> declarations, List<string> hosts, HashSet<long> ports, string ns, AnalysisContext context)
+    private static string? PassthroughServer(IReadOnlyList<AnalyzedResource> declarations, DeclaredGateways gateways, VirtualServiceHosts hosts, DocumentMap route, AnalysisContext context)
     {
         string? first = null;
         string? onMatchedPort = null;
         foreach (var gateway in declarations)
         {
-            if (GatewayServers.WithHosts(gateway, context) is not { } servers)
+            if (gateways.ServersOf(gateway, context) is not { } servers)
             {
                 return null;
             }
 
-            foreach (var (server, path, serverHosts) in servers)
+            foreach (var server in servers)
             {
-                var served = hosts.Where(h => serverHosts.Any(s => GatewayServers.Serves(s, h, ns))).ToList();
-                var kind = served.Count == 0 ? ServerKind.Other : Kind(server, context);
+                var kind = hosts.AnyServedBy(server) ? Kind(server.Server, context) : ServerKind.Other;
                 if (kind is ServerKind.Http or ServerKind.Unknown)
                 {
                     return null;
@@ -134,10 +184,10 @@ internal sealed class HttpRouteOnPassthroughServer() : MeshRule(Rule)
 
                 if (kind == ServerKind.Passthrough)
                 {
-                    var number = context.Integer(context.Map(server, "port"), "number");
-                    var described = $"{path}{(number is null ? string.Empty : $" (port {number})")} passes {string.Join(", ", served)} through with tls.mode PASSTHROUGH";
+                    var number = context.Integer(context.Map(server.Server, "port"), "number");
+                    var described = $"{server.Path}{(number is null ? string.Empty : $" (port {number})")} passes {string.Join(", ", hosts.ServedBy(server))} through with tls.mode PASSTHROUGH";
                     first ??= described;
-                    onMatchedPort ??= number is { } port && ports.Contains(port) ? described : null;
+                    onMatchedPort ??= number is { } port && MatchesPort(route, port, context) ? described : null;
                 }
             }
         }
@@ -154,7 +204,7 @@ internal sealed class HttpRouteOnPassthroughServer() : MeshRule(Rule)
         return protocol switch
         {
             null => ServerKind.Unknown,
-            _ when HttpProtocols.Contains(protocol) => ServerKind.Http,
+            _ when System.Array.IndexOf(HttpProtocols, protocol) >= 0 => ServerKind.Http,
             "HTTPS" or "TLS" when mode == "PASSTHROUGH" => ServerKind.Passthrough,
             "HTTPS" when mode is null => ServerKind.Unknown,
             "HTTPS" when mode != "AUTO_PASSTHROUGH" => ServerKind.Http,

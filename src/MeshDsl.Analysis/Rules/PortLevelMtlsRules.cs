@@ -22,8 +22,13 @@ internal sealed class MtlsDisabledOnEveryPort() : MeshRule(Rule)
     public override void CheckSet(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
     {
         DeclaredWorkloads? workloads = null;
-        foreach (var policy in resources.Where(r => r.IsIstio("PeerAuthentication")))
+        foreach (var policy in resources)
         {
+            if (!policy.IsIstio("PeerAuthentication"))
+            {
+                continue;
+            }
+
             // A DISABLE mode is MESH1041's; a policy without a selector cannot set portLevelMtls.
             var spec = policy.Spec;
             if (spec is null || DisabledPorts(spec, context) is not { Count: > 0 } disabled || Mtls.Mode(spec, context) is not { } mode || mode == "DISABLE"

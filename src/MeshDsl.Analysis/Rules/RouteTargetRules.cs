@@ -22,91 +22,89 @@ internal sealed class RouteTargetNotFound() : MeshRule(Rule)
 
     public override void CheckSet(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
     {
-        var hosts = DeclaredHosts.From(resources, context);
-        var subsets = DeclaredSubsets.From(resources, context);
-        foreach (var service in resources.Where(r => r.IsIstio("VirtualService")))
+        var targets = new Targets(DeclaredHosts.From(resources, context), DeclaredSubsets.From(resources, context), context);
+        foreach (var service in resources)
         {
-            if (KnownFields.Namespace(service, context) is not { } ns)
+            if (!service.IsIstio("VirtualService") || KnownFields.Namespace(service, context) is not { } ns)
             {
                 continue;
             }
 
-            foreach (var (destination, path) in Destinations.Of(service, context))
+            // The destinations of http, tcp and tls routes, and of http mirror and mirrors.
+            foreach (var section in HttpRoutes.Sections)
             {
-                if (context.Text(destination, "host") is not { } host || host.IndexOf('*') >= 0)
+                foreach (var (i, rule) in KnownFields.Maps(context, service.Spec, section))
                 {
-                    continue;
-                }
+                    foreach (var (j, route) in KnownFields.Maps(context, rule, "route"))
+                    {
+                        targets.Check(service, ns, context.Map(route, "destination"), new DestinationPath(section, i, "route", j));
+                    }
 
-                CheckHostAndPort(service, destination, path, host, ns, hosts, context);
-                if (context.Text(destination, "subset") is { } subset && subsets.Problem(host, Hosts.Names(host, ns), subset) is { } problem)
-                {
-                    context.Report(Rule, service, path + ".subset", destination["subset"]!, $"{path} {problem}");
+                    targets.Check(service, ns, context.Map(rule, "mirror"), new DestinationPath(section, i, "mirror"));
+                    foreach (var (k, mirror) in KnownFields.Maps(context, rule, "mirrors"))
+                    {
+                        targets.Check(service, ns, context.Map(mirror, "destination"), new DestinationPath(section, i, "mirrors", k));
+                    }
                 }
             }
         }
     }
 
-    private static void CheckHostAndPort(AnalyzedResource service, DocumentMap destination, string path, string host, string ns, DeclaredHosts hosts, AnalysisContext context)
+    /// <summary>What the set declares, checked against one destination after another.</summary>
+    private sealed class Targets(DeclaredHosts hosts, DeclaredSubsets subsets, AnalysisContext context)
     {
-        if (hosts.Find(host, ns, context.Options.ExternalHosts) is not { } target)
+        public void Check(AnalyzedResource service, string ns, DocumentMap? destination, DestinationPath at)
         {
-            if (hosts.CanTellMissing(host) && !InRootNamespace(host, ns, context))
+            if (destination is null || context.Text(destination, "host") is not { } host || host.IndexOf('*') >= 0)
             {
-                var looked = Hosts.IsServiceForm(host) ? $"no Service ({Hosts.ServiceKey(host, ns)}), ServiceEntry or external host" : "no ServiceEntry, Service or external host";
-                context.Report(Rule, service, path + ".host", destination["host"]!, $"{path}.host '{host}' is declared nowhere: {looked} in the set matches it; fix the name, declare it, or list it in MeshDslExternalHosts (--external-hosts)");
+                return;
             }
 
-            return;
+            var names = Hosts.Names(host, ns);
+            CheckHostAndPort(service, destination, at, host, names, ns);
+            if (context.Text(destination, "subset") is { } subset && subsets.Problem(host, names, subset) is { } problem)
+            {
+                var path = at.ToString();
+                context.Report(Rule, service, path + ".subset", destination["subset"]!, $"{path} {problem}");
+            }
         }
 
-        var port = context.Map(destination, "port");
-        if (context.Integer(port, "number") is { } number && target.Ports is { } ports && !ports.Contains(number))
+        private void CheckHostAndPort(AnalyzedResource service, DocumentMap destination, DestinationPath at, string host, IReadOnlyList<string> names, string ns)
         {
-            var exposed = string.Join(", ", ports.OrderBy(p => p));
-            context.Report(Rule, service, path + ".port.number", port!["number"]!, $"{path}.port.number is {number}, but {target.Declaration} exposes {exposed}; use one of those ports");
+            if (hosts.Find(host, names, ns, context.Options.ExternalHosts) is not { } target)
+            {
+                if (hosts.CanTellMissing(host) && !InRootNamespace(host, ns))
+                {
+                    var path = at.ToString();
+                    var looked = Hosts.IsServiceForm(host) ? $"no Service ({Hosts.ServiceKey(host, ns)}), ServiceEntry or external host" : "no ServiceEntry, Service or external host";
+                    context.Report(Rule, service, path + ".host", destination["host"]!, $"{path}.host '{host}' is declared nowhere: {looked} in the set matches it; fix the name, declare it, or list it in MeshDslExternalHosts (--external-hosts)");
+                }
+
+                return;
+            }
+
+            var port = context.Map(destination, "port");
+            if (context.Integer(port, "number") is { } number && target.Ports is { } ports && !ports.Contains(number))
+            {
+                var path = at.ToString();
+                var exposed = string.Join(", ", ports.OrderBy(p => p));
+                context.Report(Rule, service, path + ".port.number", port!["number"]!, $"{path}.port.number is {number}, but {target.Declaration} exposes {exposed}; use one of those ports");
+            }
         }
+
+        // Services of the root namespace (istio-egressgateway.istio-system.svc.cluster.local, istiod) come with Istio's installation, not the project.
+        private bool InRootNamespace(string host, string ns) =>
+            Hosts.ServiceKey(host, ns) is { } key && key.EndsWith("." + context.Options.RootNamespace, System.StringComparison.Ordinal);
     }
 
-    // Services of the root namespace (istio-egressgateway.istio-system.svc.cluster.local, istiod) come with Istio's installation, not the project.
-    private static bool InRootNamespace(string host, string ns, AnalysisContext context) =>
-        Hosts.ServiceKey(host, ns) is { } key && key.EndsWith("." + context.Options.RootNamespace, System.StringComparison.Ordinal);
-}
-
-/// <summary>The destinations of a VirtualService: http, tcp and tls routes, http mirror and mirrors, with their paths.</summary>
-internal static class Destinations
-{
-    public static IEnumerable<(DocumentMap Destination, string Path)> Of(AnalyzedResource service, AnalysisContext context)
+    /// <summary>
+    /// Where a destination is: <c>spec.http[0].route[1].destination</c>, <c>spec.http[0].mirror</c>. Spelled out only for a
+    /// finding: the rule looks at every destination of the set, and reports on few.
+    /// </summary>
+    private readonly struct DestinationPath(string section, int rule, string field, int item = -1)
     {
-        foreach (var section in new[] { "http", "tcp", "tls" })
-        {
-            var rules = context.Items(service.Spec, section);
-            for (var i = 0; i < rules.Count; i++)
-            {
-                var routes = context.Items(rules[i], "route");
-                for (var j = 0; j < routes.Count; j++)
-                {
-                    if (context.Map(routes[j], "destination") is { } destination)
-                    {
-                        yield return (destination, $"spec.{section}[{i}].route[{j}].destination");
-                    }
-                }
-
-                if (context.Map(rules[i], "mirror") is { } mirror)
-                {
-                    yield return (mirror, $"spec.{section}[{i}].mirror");
-                }
-
-                var mirrors = context.Items(rules[i], "mirrors");
-                for (var k = 0; k < mirrors.Count; k++)
-                {
-                    if (context.Map(mirrors[k], "destination") is { } destination)
-                    {
-                        yield return (destination, $"spec.{section}[{i}].mirrors[{k}].destination");
-                    }
-                }
-            }
-        }
+        public override string ToString() =>
+            item < 0 ? $"spec.{section}[{rule}].{field}" : $"spec.{section}[{rule}].{field}[{item}].destination";
     }
 }
 
@@ -118,6 +116,7 @@ internal sealed class DeclaredHosts
 {
     private readonly Dictionary<string, DeclaredHost> _services = new(System.StringComparer.Ordinal);
     private readonly HostIndex<DeclaredHost> _entries = new();
+    private readonly List<DeclaredHost> _found = new();
     private bool _complete = true;
 
     public static DeclaredHosts From(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
@@ -138,10 +137,9 @@ internal sealed class DeclaredHosts
             }
             else if (resource.IsIstio("ServiceEntry"))
             {
-                var hosts = KnownFields.Strings(resource.Spec, "hosts", context, out var complete);
-                declared._complete &= complete && ns is not null;
+                declared._complete &= KnownFields.HasOnlyKnownStrings(resource.Spec, "hosts", context) && ns is not null;
                 var ports = KnownFields.Integers(resource.Spec, "ports", "number", context);
-                foreach (var (host, _, _) in hosts)
+                foreach (var (host, _, _) in KnownFields.Strings(resource.Spec, "hosts", context))
                 {
                     declared._entries.Add(Hosts.Names(host, ns ?? Hosts.DefaultNamespace), new DeclaredHost($"{resource} ({host})", ports));
                 }
@@ -158,30 +156,39 @@ internal sealed class DeclaredHosts
     public bool CanTellMissing(string host) =>
         _complete && (Hosts.IsServiceForm(host) ? _services.Count > 0 : _entries.Count > 0);
 
-    /// <summary>What declares <paramref name="host"/>, resolved in <paramref name="ns"/>; null when nothing in the set or the options does.</summary>
-    public DeclaredHost? Find(string host, string ns, IReadOnlyCollection<string> externalHosts)
+    /// <summary>
+    /// What declares <paramref name="host"/> (going by <paramref name="names"/>, <see cref="Hosts.Names"/>), resolved in
+    /// <paramref name="ns"/>; null when nothing in the set or the options does.
+    /// </summary>
+    public DeclaredHost? Find(string host, IReadOnlyList<string> names, string ns, IReadOnlyCollection<string> externalHosts)
     {
-        var names = Hosts.Names(host, ns);
         foreach (var external in externalHosts)
         {
-            if (Hosts.Intersect(names, new[] { external.ToLowerInvariant() }))
+            if (Hosts.Intersect(names, external.ToLowerInvariant()))
             {
                 return new DeclaredHost("external host " + external, null);
             }
         }
 
-        var found = new List<DeclaredHost>();
+        // The list is reused from one destination to the next: what it finds is merged into the answer, or is the answer.
+        _found.Clear();
         if (Hosts.ServiceKey(host, ns) is { } key && _services.TryGetValue(key, out var service))
         {
-            found.Add(service);
+            _found.Add(service);
         }
 
-        found.AddRange(_entries.Intersecting(names));
-        if (found.Count == 0)
+        _entries.AddIntersecting(names, _found);
+        return _found.Count switch
         {
-            return null;
-        }
+            0 => null,
+            1 => _found[0],
+            _ => Merged(_found),
+        };
+    }
 
+    // Several declarations of one host: all of them, and the ports any of them exposes (any port when one does not say).
+    private static DeclaredHost Merged(List<DeclaredHost> found)
+    {
         var ports = found.Any(f => f.Ports is null) ? null : new HashSet<long>(found.SelectMany(f => f.Ports!));
         return new DeclaredHost(string.Join(" and ", found.Select(f => f.Declaration)), ports);
     }
@@ -190,20 +197,26 @@ internal sealed class DeclaredHosts
 /// <summary>The DestinationRules of a set: the names of each one's host and the subsets it defines.</summary>
 internal sealed class DeclaredSubsets
 {
-    private readonly HostIndex<(AnalyzedResource Rule, HashSet<string>? Subsets)> _rules = new();
+    private readonly HostIndex<DeclaredRule> _rules = new();
+    private readonly List<DeclaredRule> _matching = new();
     private bool _complete = true;
 
     public static DeclaredSubsets From(IReadOnlyList<AnalyzedResource> resources, AnalysisContext context)
     {
         var declared = new DeclaredSubsets();
-        foreach (var rule in resources.Where(r => r.IsIstio("DestinationRule")))
+        foreach (var rule in resources)
         {
+            if (!rule.IsIstio("DestinationRule"))
+            {
+                continue;
+            }
+
             var ns = KnownFields.Namespace(rule, context);
             var host = context.Text(rule.Spec, "host");
             declared._complete &= ns is not null && host is not null;
             if (ns is not null && host is not null)
             {
-                declared._rules.Add(Hosts.Names(host, ns), (rule, SubsetNames(rule.Spec, context)));
+                declared._rules.Add(Hosts.Names(host, ns), new DeclaredRule(rule, SubsetNames(rule.Spec, context)));
             }
         }
 
@@ -221,17 +234,27 @@ internal sealed class DeclaredSubsets
             return null;
         }
 
-        // Istio takes the most specific DestinationRule: one for the exact host before a wildcard one.
-        var exact = _rules.Exact(names);
-        var matching = exact.Count > 0 ? exact : _rules.Intersecting(names);
+        // Istio takes the most specific DestinationRule: one for the exact host before a wildcard one. The list is reused
+        // from one destination to the next.
+        var matching = _matching;
+        matching.Clear();
+        _rules.AddExact(names, matching);
+        if (matching.Count == 0)
+        {
+            _rules.AddIntersecting(names, matching);
+        }
+
         if (matching.Count == 0)
         {
             return $"routes to subset '{subset}' of host '{host}', but no DestinationRule in the set is for that host; add one that defines subset '{subset}'";
         }
 
-        if (matching.Any(r => r.Subsets is null || r.Subsets.Contains(subset)))
+        foreach (var rule in matching)
         {
-            return null;
+            if (rule.Subsets is null || rule.Subsets.Contains(subset))
+            {
+                return null;
+            }
         }
 
         var rules = matching.Select(r => r.Rule.ToString()).Distinct().ToList();
@@ -255,9 +278,9 @@ internal sealed class DeclaredSubsets
         }
 
         var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var item in list)
+        for (var i = 0; i < list.Count; i++)
         {
-            if (context.Text(item, "name") is not { } name)
+            if (context.Text(list[i], "name") is not { } name)
             {
                 return null;
             }
@@ -268,3 +291,6 @@ internal sealed class DeclaredSubsets
         return names;
     }
 }
+
+/// <summary>A DestinationRule and the subsets it defines (null: not known).</summary>
+internal sealed record DeclaredRule(AnalyzedResource Rule, HashSet<string>? Subsets);

@@ -1,4 +1,3 @@
-using System.Linq;
 using MeshDsl.Documents;
 
 namespace MeshDsl.Analysis.Rules;
@@ -15,10 +14,11 @@ internal sealed class RouteWithoutTimeout() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (route, path) in HttpRoutes.Of(resource, context))
+        foreach (var (index, route) in HttpRoutes.Of(resource, context))
         {
             if (context.HasItems(route, "route") && context.IsAbsent(route, "timeout"))
             {
+                var path = HttpRoutes.Path(index);
                 context.Report(Rule, resource, path, route, $"{path} forwards traffic without a timeout; set one (for example timeout: 10s) so a slow upstream cannot hold callers indefinitely", "10s");
             }
         }
@@ -37,12 +37,13 @@ internal sealed class RetriesWithoutPerTryTimeout() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (route, path) in HttpRoutes.Of(resource, context))
+        foreach (var (index, route) in HttpRoutes.Of(resource, context))
         {
             var retries = context.Map(route, "retries");
             if (context.Integer(retries, "attempts") is > 0 and var attempts && context.IsAbsent(retries, "perTryTimeout"))
             {
                 var perTry = PerTryTimeout(context.Text(route, "timeout"), attempts);
+                var path = HttpRoutes.Path(index);
                 context.Report(Rule, resource, path + ".retries", retries!, $"{path}.retries has {attempts} attempts and no perTryTimeout; set one (for example perTryTimeout: {perTry}) so a hung attempt cannot use up the route's whole timeout", perTry);
             }
         }
@@ -67,7 +68,7 @@ internal sealed class RetryBudgetExceedsTimeout() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (route, path) in HttpRoutes.Of(resource, context))
+        foreach (var (index, route) in HttpRoutes.Of(resource, context))
         {
             var retries = context.Map(route, "retries");
             if (Milliseconds(context.Text(route, "timeout")) is not { } timeout
@@ -81,6 +82,7 @@ internal sealed class RetryBudgetExceedsTimeout() : MeshRule(Rule)
             var budget = (attempts + 1) * perTry;
             if (budget > timeout)
             {
+                var path = HttpRoutes.Path(index);
                 context.Report(Rule, resource, path + ".retries", retries!, $"{path}: {attempts + 1} tries × perTryTimeout {context.Text(retries, "perTryTimeout")} = {budget} ms, more than the route timeout {context.Text(route, "timeout")}; lower attempts or perTryTimeout, or raise the timeout to at least {budget} ms");
             }
         }
@@ -102,7 +104,7 @@ internal sealed class FaultDisablesRetriesAndTimeout() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (route, path) in HttpRoutes.Of(resource, context))
+        foreach (var (index, route) in HttpRoutes.Of(resource, context))
         {
             if (context.Get(route, "fault") is not { } fault)
             {
@@ -110,14 +112,13 @@ internal sealed class FaultDisablesRetriesAndTimeout() : MeshRule(Rule)
             }
 
             // Retries count when they retry: attempts unset or 0 already disables them.
-            var disabled = new[]
+            var timeout = context.IsSet(route, "timeout");
+            var retries = context.Integer(context.Map(route, "retries"), "attempts") is > 0;
+            if (timeout || retries)
             {
-                context.IsSet(route, "timeout") ? "timeout" : null,
-                context.Integer(context.Map(route, "retries"), "attempts") is > 0 ? "retries" : null,
-            }.Where(f => f is not null).ToList();
-            if (disabled.Count > 0)
-            {
-                context.Report(Rule, resource, path + ".fault", fault, $"{path} injects faults and also sets {string.Join(" and ", disabled)}, which Istio does not enable while faults are injected; test them on a route without fault, or drop them here");
+                var disabled = timeout && retries ? "timeout and retries" : timeout ? "timeout" : "retries";
+                var path = HttpRoutes.Path(index);
+                context.Report(Rule, resource, path + ".fault", fault, $"{path} injects faults and also sets {disabled}, which Istio does not enable while faults are injected; test them on a route without fault, or drop them here");
             }
         }
     }
@@ -135,18 +136,20 @@ internal sealed class FaultWithoutPercentage() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (route, path) in HttpRoutes.Of(resource, context))
+        foreach (var (index, route) in HttpRoutes.Of(resource, context))
         {
             var fault = context.Map(route, "fault");
             var delay = context.Map(fault, "delay");
             if (context.IsAbsent(delay, "percentage") && (context.IsAbsent(delay, "percent") || context.Integer(delay, "percent") == 0))
             {
+                var path = HttpRoutes.Path(index);
                 context.Report(Rule, resource, path + ".fault.delay", delay!, $"{path}.fault.delay has no percentage, so no request is delayed; set percentage (for example percentage: {{value: 10}}), or remove the delay");
             }
 
             var abort = context.Map(fault, "abort");
             if (context.IsAbsent(abort, "percentage"))
             {
+                var path = HttpRoutes.Path(index);
                 context.Report(Rule, resource, path + ".fault.abort", abort!, $"{path}.fault.abort has no percentage, so no request is aborted; set percentage (for example percentage: {{value: 10}}), or remove the abort");
             }
         }
@@ -165,10 +168,11 @@ internal sealed class MirrorWithoutPercentage() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (route, path) in HttpRoutes.Of(resource, context))
+        foreach (var (index, route) in HttpRoutes.Of(resource, context))
         {
             if (context.Get(route, "mirror") is { } mirror && context.IsAbsent(route, "mirrorPercentage") && context.IsAbsent(route, "mirrorPercent") && context.IsAbsent(route, "mirror_percent"))
             {
+                var path = HttpRoutes.Path(index);
                 context.Report(Rule, resource, path + ".mirror", mirror, $"{path}.mirror has no mirrorPercentage, so every request is also sent to the mirror; set mirrorPercentage (for example {{value: 10}}) unless mirroring all traffic is intended");
             }
 
@@ -177,6 +181,7 @@ internal sealed class MirrorWithoutPercentage() : MeshRule(Rule)
             {
                 if (context.IsAbsent(mirrors[j], "percentage"))
                 {
+                    var path = HttpRoutes.Path(index);
                     context.Report(Rule, resource, $"{path}.mirrors[{j}]", mirrors[j], $"{path}.mirrors[{j}] has no percentage, so every request is also sent to it; set percentage (for example {{value: 10}}) unless mirroring all traffic is intended");
                 }
             }
@@ -196,12 +201,12 @@ internal sealed class ZeroWeightDestination() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var section in new[] { "http", "tcp", "tls" })
+        foreach (var section in HttpRoutes.Sections)
         {
-            foreach (var (rule, path) in HttpRoutes.Of(resource, context, section))
+            foreach (var (index, rule) in HttpRoutes.Of(resource, context, section))
             {
                 var routes = context.Items(rule, "route");
-                if (routes.Count < 2 || !routes.Any(r => context.Integer(r, "weight") is > 0))
+                if (routes.Count < 2 || !AnyWeighted(routes, context))
                 {
                     continue;
                 }
@@ -211,35 +216,46 @@ internal sealed class ZeroWeightDestination() : MeshRule(Rule)
                     var weight = context.IsAbsent(routes[j], "weight") ? "no weight" : context.Integer(routes[j], "weight") == 0 ? "weight 0" : null;
                     if (weight is not null)
                     {
+                        var path = HttpRoutes.Path(section, index);
                         context.Report(Rule, resource, $"{path}.route[{j}]", routes[j], $"{path}.route[{j}] has {weight} while other destinations of the route have one, so it gets no traffic; give it a weight, or remove it");
                     }
                 }
             }
         }
     }
-}
 
-/// <summary>The HTTP routes of a VirtualService, with their paths.</summary>
-internal static class HttpRoutes
-{
-    public static System.Collections.Generic.IEnumerable<(DocumentMap Route, string Path)> Of(AnalyzedResource resource, AnalysisContext context) =>
-        Of(resource, context, "http");
-
-    /// <summary>The rules of one section of a VirtualService: <c>http</c>, <c>tcp</c> or <c>tls</c>.</summary>
-    public static System.Collections.Generic.IEnumerable<(DocumentMap Route, string Path)> Of(AnalyzedResource resource, AnalysisContext context, string section)
+    private static bool AnyWeighted(System.Collections.Generic.IReadOnlyList<DocumentNode> routes, AnalysisContext context)
     {
-        if (!resource.IsIstio("VirtualService"))
+        for (var j = 0; j < routes.Count; j++)
         {
-            yield break;
-        }
-
-        var routes = context.Items(resource.Spec, section);
-        for (var i = 0; i < routes.Count; i++)
-        {
-            if (routes[i] is DocumentMap route)
+            if (context.Integer(routes[j], "weight") is > 0)
             {
-                yield return (route, $"spec.{section}[{i}]");
+                return true;
             }
         }
+
+        return false;
     }
+}
+
+/// <summary>The rules of a VirtualService's route sections (HTTP routes unless told otherwise), with their indexes.</summary>
+internal static class HttpRoutes
+{
+    /// <summary>The sections of a VirtualService that hold routes to destinations.</summary>
+    public static readonly string[] Sections = { "http", "tcp", "tls" };
+
+    /// <summary><c>spec.http[i]</c> of a VirtualService (nothing for other kinds).</summary>
+    public static MapItems Of(AnalyzedResource resource, AnalysisContext context) => Of(resource, context, "http");
+
+    /// <summary>The rules of one section of a VirtualService: <c>http</c>, <c>tcp</c> or <c>tls</c>.</summary>
+    public static MapItems Of(AnalyzedResource resource, AnalysisContext context, string section) =>
+        resource.IsIstio("VirtualService") ? KnownFields.Maps(context, resource.Spec, section) : default;
+
+    /// <summary>
+    /// <c>spec.http[i]</c>, spelled out only when a finding needs it: most routes have none, and the rules that walk
+    /// them would otherwise format it per route and per rule.
+    /// </summary>
+    public static string Path(int index) => Path("http", index);
+
+    public static string Path(string section, int index) => $"spec.{section}[{index}]";
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using MeshDsl.Documents;
 
 namespace MeshDsl.Analysis.Rules;
@@ -16,6 +15,8 @@ internal sealed class CatchAllRouteShadowsLaterRules() : MeshRule(Rule)
         "Istio uses the first rule that matches. A rule without match, or with a match that is always true (uri prefix / or regex .*), takes every request, so the rules after it never apply.",
         "IST0130");
 
+    private static readonly string[] Sections = { "http", "tcp" };
+
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
         if (!resource.IsIstio("VirtualService"))
@@ -23,7 +24,7 @@ internal sealed class CatchAllRouteShadowsLaterRules() : MeshRule(Rule)
             return;
         }
 
-        foreach (var section in new[] { "http", "tcp" })
+        foreach (var section in Sections)
         {
             var rules = context.Items(resource.Spec, section);
             // Only a rule with a known rule after it: in an open list, the last one seen may well be the last.
@@ -79,9 +80,9 @@ internal sealed class CatchAllRouteShadowsLaterRules() : MeshRule(Rule)
         var condition = "{}";
         foreach (var entry in map)
         {
-            if (entry.Key == "uri" && section == "http" && UriCondition(entry.Value, context) is { } uri && (uri == ("prefix", "/") || uri == ("regex", ".*") || uri == ("regex", "/.*")))
+            if (entry.Key == "uri" && section == "http" && UriCondition(entry.Value, context, out var kind, out var value) && IsCatchAll(kind, value))
             {
-                condition = $"(uri {uri.Kind} '{uri.Value}')";
+                condition = $"(uri {kind} '{value}')";
             }
             else if (entry.Key != "name" && !(entry.Key == "ignoreUriCase" && section == "http"))
             {
@@ -92,16 +93,29 @@ internal sealed class CatchAllRouteShadowsLaterRules() : MeshRule(Rule)
         return condition;
     }
 
-    /// <summary>A complete uri StringMatch with one known condition: (prefix|exact|regex, value).</summary>
-    public static (string Kind, string Value)? UriCondition(DocumentNode? uri, AnalysisContext context)
+    private static bool IsCatchAll(string kind, string value) => kind == "prefix" ? value == "/" : kind == "regex" && value is ".*" or "/.*";
+
+    /// <summary>Is <paramref name="uri"/> a complete StringMatch with one known condition: <paramref name="kind"/> (prefix, exact or regex) and its value?</summary>
+    public static bool UriCondition(DocumentNode? uri, AnalysisContext context, out string kind, out string value)
     {
+        kind = value = string.Empty;
         if (uri is not DocumentMap { Count: 1 } map || context.Facts.IsOpen(map))
         {
-            return null;
+            return false;
         }
 
-        var kind = map.First().Key;
-        return context.Text(map, kind) is { } value ? (kind, value) : null;
+        foreach (var entry in map)
+        {
+            kind = entry.Key;
+        }
+
+        if (context.Text(map, kind) is not { } text)
+        {
+            return false;
+        }
+
+        value = text;
+        return true;
     }
 }
 
@@ -124,73 +138,99 @@ internal sealed class ShadowedPrefix() : MeshRule(Rule)
         }
 
         var rules = context.Items(resource.Spec, "http");
-        var earlier = new List<(int Rule, int Match, Cover Cover)>();
+        var earlier = new List<Cover>();
         for (var i = 0; i < rules.Count; i++)
         {
             var matches = context.Items(rules[i], "match");
             for (var j = 0; j < matches.Count; j++)
             {
-                if (Later(matches[j], context) is not { } later)
+                if (!Later(matches[j], context, out var kind, out var value, out var ignoreCase) || FirstCovering(earlier, kind, value, ignoreCase) is not { } cover)
                 {
                     continue;
                 }
 
-                foreach (var (rule, match, cover) in earlier.Where(e => e.Cover.Covers(later)).Take(1))
-                {
-                    var path = $"spec.http[{i}].match[{j}]";
-                    context.Report(Rule, resource, path, matches[j], $"{path} (uri {later.Kind} '{later.Value}') is never used: spec.http[{rule}].match[{match}] comes first and matches uri {cover.Kind} '{cover.Value}' with no other condition; move spec.http[{i}] before spec.http[{rule}]");
-                }
+                var path = $"spec.http[{i}].match[{j}]";
+                context.Report(Rule, resource, path, matches[j], $"{path} (uri {kind} '{value}') is never used: spec.http[{cover.Rule}].match[{cover.Match}] comes first and matches uri {cover.Kind} '{cover.Value}' with no other condition; move spec.http[{i}] before spec.http[{cover.Rule}]");
             }
 
             // Added after the rule's own matches: shadowing within one rule routes the same way, so it does no harm.
             for (var j = 0; j < matches.Count; j++)
             {
-                if (Cover.Of(matches[j], context) is { } cover)
+                if (Cover.Of(matches[j], i, j, context) is { } cover)
                 {
-                    earlier.Add((i, j, cover));
+                    earlier.Add(cover);
                 }
             }
         }
     }
 
-    // The later match's uri prefix or exact path, and whether it ignores case; null when not known or not comparable.
-    private static (string Kind, string Value, bool IgnoreCase)? Later(DocumentNode match, AnalysisContext context)
+    private static Cover? FirstCovering(List<Cover> earlier, string kind, string value, bool ignoreCase)
     {
-        if (CatchAllRouteShadowsLaterRules.UriCondition(context.Get(match, "uri"), context) is not { } uri || uri.Kind == "regex" || IgnoresCase(match, context) is not { } ignoreCase)
+        foreach (var cover in earlier)
         {
-            return null;
+            if (cover.Covers(kind, value, ignoreCase))
+            {
+                return cover;
+            }
         }
 
-        return (uri.Kind, uri.Value, ignoreCase);
+        return null;
+    }
+
+    // The later match's uri prefix or exact path, and whether it ignores case; false when not known or not comparable.
+    private static bool Later(DocumentNode match, AnalysisContext context, out string kind, out string value, out bool ignoreCase)
+    {
+        ignoreCase = false;
+        if (!CatchAllRouteShadowsLaterRules.UriCondition(context.Get(match, "uri"), context, out kind, out value) || kind == "regex" || IgnoresCase(match, context) is not { } ignores)
+        {
+            return false;
+        }
+
+        ignoreCase = ignores;
+        return true;
     }
 
     private static bool? IgnoresCase(DocumentNode match, AnalysisContext context) =>
         context.IsAbsent(match, "ignoreUriCase") ? false : context.Boolean(match, "ignoreUriCase");
 
-    /// <summary>A complete match that checks only a uri prefix (not "/", MESH1007's case) or exact path.</summary>
-    private sealed record Cover(string Kind, string Value, bool IgnoreCase)
+    /// <summary>A complete match (<c>spec.http[Rule].match[Match]</c>) that checks only a uri prefix (not "/", MESH1007's case) or exact path.</summary>
+    private sealed record Cover(string Kind, string Value, bool IgnoreCase, int Rule, int Match)
     {
-        public static Cover? Of(DocumentNode match, AnalysisContext context)
+        public static Cover? Of(DocumentNode match, int rule, int index, AnalysisContext context)
         {
-            if (match is not DocumentMap map || context.Facts.IsOpen(map) || map.Any(e => e.Key != "uri" && e.Key != "name" && e.Key != "ignoreUriCase")
-                || CatchAllRouteShadowsLaterRules.UriCondition(map["uri"], context) is not { } uri || uri.Kind == "regex" || uri == ("prefix", "/")
+            if (match is not DocumentMap map || context.Facts.IsOpen(map) || !ChecksOnlyUri(map)
+                || !CatchAllRouteShadowsLaterRules.UriCondition(map["uri"], context, out var kind, out var value) || kind == "regex" || (kind == "prefix" && value == "/")
                 || IgnoresCase(map, context) is not { } ignoreCase)
             {
                 return null;
             }
 
-            return new Cover(uri.Kind, uri.Value, ignoreCase);
+            return new Cover(kind, value, ignoreCase, rule, index);
         }
 
-        public bool Covers((string Kind, string Value, bool IgnoreCase) later)
+        public bool Covers(string kind, string value, bool ignoreCase)
         {
-            if (later.IgnoreCase && !IgnoreCase)
+            if (ignoreCase && !IgnoreCase)
             {
                 return false;
             }
 
             var comparison = IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            return Kind == "prefix" ? later.Value.StartsWith(Value, comparison) : later.Kind == "exact" && string.Equals(later.Value, Value, comparison);
+            return Kind == "prefix" ? value.StartsWith(Value, comparison) : kind == "exact" && string.Equals(value, Value, comparison);
+        }
+
+        // A name and ignoreUriCase restrict nothing beyond the uri.
+        private static bool ChecksOnlyUri(DocumentMap map)
+        {
+            foreach (var entry in map)
+            {
+                if (entry.Key != "uri" && entry.Key != "name" && entry.Key != "ignoreUriCase")
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -15,10 +15,11 @@ internal sealed class InsecureSkipVerify() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (tls, path) in ClientTls.Of(resource, context))
+        foreach (var (tls, at) in ClientTls.Of(resource, context))
         {
             if (context.Boolean(tls, "insecureSkipVerify") == true && context.Text(tls, "mode") is "SIMPLE" or "MUTUAL")
             {
+                var path = at.ToString();
                 context.Report(Rule, resource, path + ".insecureSkipVerify", context.Get(tls, "insecureSkipVerify")!, $"{resource}: {path}.insecureSkipVerify is true, so the upstream's certificate is not verified; remove it and set caCertificates (or credentialName) to the CA that signs the server");
             }
         }
@@ -59,10 +60,11 @@ internal sealed class TlsDisabledToMeshService() : MeshRule(Rule)
                 continue;
             }
 
-            foreach (var (tls, path) in ClientTls.Of(resource, context))
+            foreach (var (tls, at) in ClientTls.Of(resource, context))
             {
                 if (context.Text(tls, "mode") == "DISABLE")
                 {
+                    var path = at.ToString();
                     context.Report(Rule, resource, path + ".mode", context.Get(tls, "mode")!, $"{resource}: {path}.mode is DISABLE for {host}, a service of the mesh, so sidecars send it plain text instead of mutual TLS (and fail against a STRICT PeerAuthentication); remove the tls block, or set mode: ISTIO_MUTUAL");
                 }
             }
@@ -99,54 +101,14 @@ internal sealed class TlsOriginationWithoutCaCertificates() : MeshRule(Rule)
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
-        foreach (var (tls, path) in ClientTls.Of(resource, context))
+        foreach (var (tls, at) in ClientTls.Of(resource, context))
         {
             // insecureSkipVerify: true is MESH1023's; an unknown value may be either.
             if (context.Text(tls, "mode") is "SIMPLE" or "MUTUAL" && context.IsAbsent(tls, "caCertificates") && context.IsAbsent(tls, "credentialName")
                 && (context.IsAbsent(tls, "insecureSkipVerify") || context.Boolean(tls, "insecureSkipVerify") == false))
             {
+                var path = at.ToString();
                 context.Report(Rule, resource, path, tls, $"{resource}: {path} originates {context.Text(tls, "mode")} TLS without caCertificates or credentialName, so the server's certificate is not checked against its CA; set caCertificates (or credentialName, a Secret holding ca.crt)");
-            }
-        }
-    }
-}
-
-/// <summary>The client TLS settings of a DestinationRule: top level, port level, and the same in each subset.</summary>
-internal static class ClientTls
-{
-    public static IEnumerable<(DocumentMap Tls, string Path)> Of(AnalyzedResource resource, AnalysisContext context)
-    {
-        if (!resource.IsIstio("DestinationRule"))
-        {
-            yield break;
-        }
-
-        foreach (var found in InPolicy(context.Map(resource.Spec, "trafficPolicy"), "spec.trafficPolicy", context))
-        {
-            yield return found;
-        }
-
-        foreach (var (index, subset) in KnownFields.Maps(context, resource.Spec, "subsets"))
-        {
-            foreach (var found in InPolicy(context.Map(subset, "trafficPolicy"), $"spec.subsets[{index}].trafficPolicy", context))
-            {
-                yield return found;
-            }
-        }
-    }
-
-    private static IEnumerable<(DocumentMap Tls, string Path)> InPolicy(DocumentMap? policy, string path, AnalysisContext context)
-    {
-        if (context.Map(policy, "tls") is { } tls)
-        {
-            yield return (tls, path + ".tls");
-        }
-
-        foreach (var (index, port) in KnownFields.Maps(context, policy, "portLevelSettings"))
-        {
-            if (context.Map(port, "tls") is { } portTls)
-            {
-                yield return (portTls, $"{path}.portLevelSettings[{index}].tls");
             }
         }
     }

@@ -13,7 +13,12 @@ internal sealed class ProxyResourcesNotSet() : MeshRule(Rule)
         "Workloads",
         "A Deployment's pod template has no sidecar.istio.io/proxyCPU or proxyMemory annotation: its sidecar runs with the install's default requests, which fit no workload in particular. (The annotations are Alpha; install-level values are the alternative.)");
 
-    private static readonly string[] Annotations = { "sidecar.istio.io/proxyCPU", "sidecar.istio.io/proxyMemory" };
+    // The annotations' paths below the pod template, for KnownFields.IsMissing.
+    private static readonly string[][] Annotations =
+    {
+        new[] { "metadata", "annotations", "sidecar.istio.io/proxyCPU" },
+        new[] { "metadata", "annotations", "sidecar.istio.io/proxyMemory" },
+    };
 
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
@@ -22,16 +27,16 @@ internal sealed class ProxyResourcesNotSet() : MeshRule(Rule)
             return;
         }
 
-        var missing = new List<string>();
+        List<string>? missing = null;
         foreach (var annotation in Annotations)
         {
-            if (KnownFields.IsMissing(context, template, "metadata", "annotations", annotation))
+            if (KnownFields.IsMissing(context, template, annotation))
             {
-                missing.Add(annotation);
+                (missing ??= new List<string>()).Add(annotation[2]);
             }
         }
 
-        if (missing.Count > 0)
+        if (missing is not null)
         {
             var metadata = context.Map(template, "metadata");
             var node = (DocumentNode?)context.Map(metadata, "annotations") ?? (DocumentNode?)metadata ?? template;
@@ -50,6 +55,8 @@ internal sealed class ProbesMissing() : MeshRule(Rule)
         "Workloads",
         "A container of a Deployment has no livenessProbe or no readinessProbe: without readiness the mesh sends it traffic before it can serve, and without liveness a hung process is never restarted, so outlier detection alone has to hide it.");
 
+    private static readonly string[] Probes = { "livenessProbe", "readinessProbe" };
+
     public override void Check(AnalyzedResource resource, AnalysisContext context)
     {
         if (PodTemplates.Of(resource, context) is not { } template)
@@ -59,16 +66,16 @@ internal sealed class ProbesMissing() : MeshRule(Rule)
 
         foreach (var (index, container) in KnownFields.Maps(context, context.Map(template, "spec"), "containers"))
         {
-            var missing = new List<string>();
-            foreach (var probe in new[] { "livenessProbe", "readinessProbe" })
+            List<string>? missing = null;
+            foreach (var probe in Probes)
             {
                 if (context.IsAbsent(container, probe))
                 {
-                    missing.Add(probe);
+                    (missing ??= new List<string>()).Add(probe);
                 }
             }
 
-            if (missing.Count > 0)
+            if (missing is not null)
             {
                 var path = $"spec.template.spec.containers[{index}]";
                 var name = context.Text(container, "name") is { } text ? $"container '{text}'" : "the container";
