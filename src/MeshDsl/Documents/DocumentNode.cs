@@ -22,21 +22,25 @@ public abstract class DocumentNode
 /// <summary>A map with string keys, in insertion order.</summary>
 public sealed partial class DocumentMap : DocumentNode, IEnumerable<KeyValuePair<string, DocumentNode>>
 {
-    private readonly List<KeyValuePair<string, DocumentNode>> _entries = new();
+    // Its own array rather than a List: maps are the most numerous objects of a document (and of the analyzers'
+    // folding, which makes one per builder lambda), and most hold a handful of entries.
+    private static readonly KeyValuePair<string, DocumentNode>[] NoEntries = new KeyValuePair<string, DocumentNode>[0];
+    private KeyValuePair<string, DocumentNode>[] _entries = NoEntries;
+    private int _count;
 
     /// <summary>The number of entries.</summary>
-    public int Count => _entries.Count;
+    public int Count => _count;
 
     /// <summary>The value under <paramref name="key"/>, or <see langword="null"/> when absent.</summary>
     public DocumentNode? this[string key]
     {
         get
         {
-            foreach (var entry in _entries)
+            for (var i = 0; i < _count; i++)
             {
-                if (entry.Key == key)
+                if (_entries[i].Key == key)
                 {
-                    return entry.Value;
+                    return _entries[i].Value;
                 }
             }
 
@@ -58,7 +62,7 @@ public sealed partial class DocumentMap : DocumentNode, IEnumerable<KeyValuePair
             throw new ArgumentNullException(nameof(value));
         }
 
-        for (var i = 0; i < _entries.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
             if (_entries[i].Key == key)
             {
@@ -67,13 +71,51 @@ public sealed partial class DocumentMap : DocumentNode, IEnumerable<KeyValuePair
             }
         }
 
-        _entries.Add(new KeyValuePair<string, DocumentNode>(key, value));
+        if (_count == _entries.Length)
+        {
+            var larger = new KeyValuePair<string, DocumentNode>[_count == 0 ? 4 : _count * 2];
+            Array.Copy(_entries, larger, _count);
+            _entries = larger;
+        }
+
+        _entries[_count++] = new KeyValuePair<string, DocumentNode>(key, value);
     }
 
-    /// <inheritdoc />
-    public IEnumerator<KeyValuePair<string, DocumentNode>> GetEnumerator() => _entries.GetEnumerator();
+    /// <summary>The entries in insertion order; a struct, so a <c>foreach</c> over a map allocates nothing.</summary>
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<KeyValuePair<string, DocumentNode>> IEnumerable<KeyValuePair<string, DocumentNode>>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Enumerates a map's entries in insertion order.</summary>
+    public struct Enumerator : IEnumerator<KeyValuePair<string, DocumentNode>>
+    {
+        private readonly DocumentMap _map;
+        private int _index;
+
+        internal Enumerator(DocumentMap map)
+        {
+            _map = map;
+            _index = -1;
+        }
+
+        /// <inheritdoc />
+        public readonly KeyValuePair<string, DocumentNode> Current => _map._entries[_index];
+
+        readonly object IEnumerator.Current => Current;
+
+        /// <inheritdoc />
+        public bool MoveNext() => ++_index < _map._count;
+
+        /// <inheritdoc />
+        public void Reset() => _index = -1;
+
+        /// <inheritdoc />
+        public readonly void Dispose()
+        {
+        }
+    }
 }
 
 /// <summary>A list of nodes.</summary>
