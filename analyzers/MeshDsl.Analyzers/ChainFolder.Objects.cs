@@ -24,20 +24,20 @@ internal sealed partial class ChainFolder
         }
 
         var folder = new ChainFolder(symbols);
-        var at = creation.Syntax.GetLocation();
+        var at = Place.Of(creation.Syntax);
         var root = folder.ObjectMap(creation);
-        if (!root.Any(e => e.Key == "apiVersion"))
+        if (root["apiVersion"] is null)
         {
             root.Add("apiVersion", DocumentScalar.String(type.ApiVersion));
         }
 
-        if (!root.Any(e => e.Key == "kind"))
+        if (root["kind"] is null)
         {
             root.Add("kind", DocumentScalar.String(type.Kind));
         }
 
         folder._locations.Set(root, at);
-        return new FoldedResource(new AnalyzedResource(root), folder._facts, folder._locations, at);
+        return new FoldedResource(new AnalyzedResource(root), folder._facts, folder._locations, at.ToLocation());
     }
 
     // The map an object creation builds: its initializer's assignments; open when a constructor or a non-property member is involved.
@@ -61,13 +61,13 @@ internal sealed partial class ChainFolder
             {
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment
                     when _symbols.WireName(property) is { } wire:
-                    Put(map, wire, ObjectValue(assignment.Value), assignment.Syntax.GetLocation());
+                    Put(map, wire, ObjectValue(assignment.Value), Place.Of(assignment.Syntax));
                     break;
                 case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property: var property } } nested
                     when _symbols.WireName(property) is { } wire:
                     var child = map[wire] as DocumentMap ?? new DocumentMap();
                     FoldInitializer(nested.Initializer, child);
-                    Put(map, wire, child, nested.Syntax.GetLocation());
+                    Put(map, wire, child, Place.Of(nested.Syntax));
                     break;
                 default:
                     _facts.MarkOpen(map);
@@ -143,7 +143,7 @@ internal sealed partial class ChainFolder
             {
                 var node = ObjectValue(item);
                 list.Add(node);
-                _locations.Set(node, expression.GetLocation());
+                _locations.Set(node, Place.Of(expression));
             }
             else
             {
@@ -168,7 +168,7 @@ internal sealed partial class ChainFolder
             };
             if (Unwrap(key)?.ConstantValue is { HasValue: true, Value: string text })
             {
-                Put(map, text, ObjectValue(value), member.Syntax.GetLocation());
+                Put(map, text, ObjectValue(value), Place.Of(member.Syntax));
             }
             else
             {
@@ -194,7 +194,7 @@ internal sealed partial class ChainFolder
             {
                 var node = ObjectValue(item.Value);
                 list.Add(node);
-                _locations.Set(node, member.Syntax.GetLocation());
+                _locations.Set(node, Place.Of(member.Syntax));
             }
             else
             {

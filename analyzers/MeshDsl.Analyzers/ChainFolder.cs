@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using MeshDsl.Analysis;
 using MeshDsl.Documents;
 using Microsoft.CodeAnalysis;
@@ -38,31 +37,134 @@ internal sealed class FoldedResource
 /// <summary>
 /// Where the nodes of one folded resource were written. A node put into a map keeps the first place (a list appended
 /// to by two calls is where the first call is); an item is placed where its list call is, even when its own
-/// expression was placed first. Only findings look a node up, and they are few, so a list: appending is all the
-/// folding pays, with no hashing of each node it creates.
+/// expression was placed first. Only findings look a node up, and they are few, so a list of syntax nodes: appending
+/// is all the folding pays, with no hashing of each node it creates and no <see cref="Location"/> made until asked.
 /// </summary>
 internal sealed class NodeLocations
 {
-    private readonly List<(DocumentNode Node, Location At, bool Replaces)> _entries = new();
+    // Chunks rather than one growing array: a resource places a few dozen to a few hundred nodes, and nothing is copied.
+    private const int ChunkSize = 32;
+    private readonly List<Entry[]> _chunks = new(4);
+    private int _count;
 
     /// <summary>Places <paramref name="node"/> at <paramref name="at"/> unless it has a place already.</summary>
-    public void Add(DocumentNode node, Location at) => _entries.Add((node, at, false));
+    public void Add(DocumentNode node, Place at) => Append(new Entry(node, at, replaces: false));
 
     /// <summary>Places <paramref name="node"/> at <paramref name="at"/>, over any earlier place.</summary>
-    public void Set(DocumentNode node, Location at) => _entries.Add((node, at, true));
+    public void Set(DocumentNode node, Place at) => Append(new Entry(node, at, replaces: true));
 
     public Location? Of(DocumentNode node)
     {
-        Location? found = null;
-        foreach (var (candidate, at, replaces) in _entries)
+        Place? found = null;
+        for (var i = 0; i < _count; i++)
         {
-            if (ReferenceEquals(candidate, node) && (found is null || replaces))
+            var entry = _chunks[i / ChunkSize][i % ChunkSize];
+            if (ReferenceEquals(entry.Node, node) && (found is null || entry.Replaces))
             {
-                found = at;
+                found = entry.At;
             }
         }
 
-        return found;
+        return found?.ToLocation();
+    }
+
+    private void Append(Entry entry)
+    {
+        if (_count % ChunkSize == 0)
+        {
+            _chunks.Add(new Entry[ChunkSize]);
+        }
+
+        _chunks[_count / ChunkSize][_count % ChunkSize] = entry;
+        _count++;
+    }
+
+    // Three words: the node, the syntax and the two flags side by side.
+    private readonly struct Entry
+    {
+        private readonly SyntaxNode _syntax;
+        private readonly bool _callName;
+
+        public Entry(DocumentNode node, Place at, bool replaces)
+        {
+            Node = node;
+            _syntax = at.Syntax;
+            _callName = at.CallName;
+            Replaces = replaces;
+        }
+
+        public DocumentNode Node { get; }
+
+        public bool Replaces { get; }
+
+        public Place At => new(_syntax, _callName);
+    }
+}
+
+/// <summary>
+/// Where the user wrote something: a syntax node, or for a builder call the call's name and arguments
+/// (<c>.Http(...)</c> rather than the whole chain up to it). Made into a <see cref="Location"/> only for a finding.
+/// </summary>
+internal readonly struct Place
+{
+    public Place(SyntaxNode syntax, bool callName)
+    {
+        Syntax = syntax;
+        CallName = callName;
+    }
+
+    public SyntaxNode Syntax { get; }
+
+    /// <summary>The place is a call's name and arguments rather than its whole syntax.</summary>
+    public bool CallName { get; }
+
+    public static Place Of(SyntaxNode syntax) => new(syntax, callName: false);
+
+    public static Place OfCall(IInvocationOperation call) => new(call.Syntax, callName: true);
+
+    public Location ToLocation() =>
+        CallName && Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation
+            ? Location.Create(invocation.SyntaxTree, TextSpan.FromBounds(member.Name.SpanStart, invocation.Span.End))
+            : Syntax.GetLocation();
+}
+
+/// <summary>
+/// The arguments the user wrote, in order: not the defaults of optional parameters (the builders' caller-info ones).
+/// A view over the call's arguments, so reading a builder call allocates nothing.
+/// </summary>
+internal readonly struct WrittenArguments
+{
+    private readonly System.Collections.Immutable.ImmutableArray<IArgumentOperation> _all;
+
+    public WrittenArguments(IInvocationOperation call)
+    {
+        _all = call.Arguments;
+        Count = 0;
+        foreach (var argument in _all)
+        {
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                Count++;
+            }
+        }
+    }
+
+    public int Count { get; }
+
+    public IArgumentOperation this[int index]
+    {
+        get
+        {
+            foreach (var argument in _all)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && index-- == 0)
+                {
+                    return argument;
+                }
+            }
+
+            throw new System.ArgumentOutOfRangeException(nameof(index));
+        }
     }
 }
 
@@ -80,6 +182,10 @@ internal sealed partial class ChainFolder
     private readonly NodeLocations _locations = new();
     private readonly List<(string, Location)> _oneOf = new();
 
+    // The calls of the chains being folded, innermost chain last: a chain's calls sit above the index it started at
+    // while they are applied (a call's lambda folds its own chains above them), so one list serves the whole resource.
+    private readonly List<IInvocationOperation> _calls = new(16);
+
     private ChainFolder(MeshSymbols symbols) => _symbols = symbols;
 
     /// <summary>The folded resource when <paramref name="invocation"/> is a generated <c>Create(name, build)</c> factory; else null.</summary>
@@ -92,16 +198,23 @@ internal sealed partial class ChainFolder
         }
 
         var folder = new ChainFolder(symbols);
-        var creation = NameLocation(invocation);
+        var creation = Place.OfCall(invocation);
         var metadata = new DocumentMap();
         var spec = new DocumentMap();
-        if (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name")?.Value is { } name)
+        IOperation? build = null;
+        foreach (var argument in invocation.Arguments)
         {
-            folder.PutIdentity(metadata, "name", name, creation);
+            if (argument.Parameter?.Name == "name")
+            {
+                folder.PutIdentity(metadata, "name", argument.Value, creation);
+            }
+            else if (build is null && argument.Parameter?.Type.Name == "Action")
+            {
+                build = argument.Value;
+            }
         }
 
-        var build = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.Name == "Action");
-        folder.FoldLambda(build?.Value, spec, metadata);
+        folder.FoldLambda(build, spec, metadata);
 
         var root = new DocumentMap();
         root.Add("apiVersion", DocumentScalar.String(type.ApiVersion));
@@ -110,7 +223,7 @@ internal sealed partial class ChainFolder
         root.Add("spec", spec);
         folder._locations.Set(root, creation);
         folder._locations.Set(spec, creation);
-        var folded = new FoldedResource(new AnalyzedResource(root), folder._facts, folder._locations, creation);
+        var folded = new FoldedResource(new AnalyzedResource(root), folder._facts, folder._locations, creation.ToLocation());
         folded.OneOfViolations.AddRange(folder._oneOf);
         return folded;
     }
@@ -118,13 +231,13 @@ internal sealed partial class ChainFolder
     // Folds `x => x.A(...).B(...)` (or a block of such statements) into target; metadata is set for resource builders.
     private void FoldLambda(IOperation? operation, DocumentMap target, DocumentMap? metadata)
     {
-        if (Unwrap(operation) is not IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda)
+        // Read once: each read of a symbol's Parameters makes a new array.
+        if (Unwrap(operation) is not IAnonymousFunctionOperation lambda || lambda.Symbol.Parameters is not [var parameter])
         {
             _facts.MarkOpen(target);
             return;
         }
 
-        var parameter = lambda.Symbol.Parameters[0];
         foreach (var statement in lambda.Body.Operations)
         {
             switch (statement)
@@ -149,57 +262,49 @@ internal sealed partial class ChainFolder
             }
         }
 
-        CheckOneOf(parameter.Type as INamedTypeSymbol, target);
+        // A group is broken only by two fields; asking for the builder's type makes a new symbol object each time.
+        if (target.Count > 1)
+        {
+            CheckOneOf(parameter.Type as INamedTypeSymbol, target);
+        }
     }
 
     private void FoldChain(IOperation expression, IParameterSymbol parameter, DocumentMap target, DocumentMap? metadata)
     {
-        var calls = new List<IInvocationOperation>();
-        if (Receiver(expression, calls) is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+        var start = _calls.Count;
+        if (PushCalls(expression) is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
         {
+            _calls.RemoveRange(start, _calls.Count - start);
             _facts.MarkOpen(target);
             return;
         }
 
-        foreach (var call in calls)
+        // Pushed outermost first: the calls run from the top of the list down to start.
+        for (var i = _calls.Count - 1; i >= start; i--)
         {
-            Apply(call, target, metadata);
+            Apply(_calls[i], target, metadata);
         }
+
+        _calls.RemoveRange(start, _calls.Count - start);
     }
 
-    // `x.A(...).B(...)`: x, with A and B in calls, in the order they run.
-    private static IOperation? Receiver(IOperation expression, List<IInvocationOperation> calls)
+    // `x.A(...).B(...)`: pushes B, then A, and returns x.
+    private IOperation? PushCalls(IOperation expression)
     {
         var receiver = Unwrap(expression);
         while (receiver is IInvocationOperation call && call.Instance is not null)
         {
-            calls.Add(call);
+            _calls.Add(call);
             receiver = Unwrap(call.Instance);
         }
 
-        calls.Reverse();
         return receiver;
-    }
-
-    // The arguments the user wrote: not the defaults of optional parameters (the builders' caller-info ones).
-    private static List<IArgumentOperation> Written(IInvocationOperation call)
-    {
-        var written = new List<IArgumentOperation>(call.Arguments.Length);
-        foreach (var argument in call.Arguments)
-        {
-            if (argument.ArgumentKind != ArgumentKind.DefaultValue)
-            {
-                written.Add(argument);
-            }
-        }
-
-        return written;
     }
 
     private void Apply(IInvocationOperation call, DocumentMap target, DocumentMap? metadata)
     {
-        var arguments = Written(call);
-        var at = NameLocation(call);
+        var arguments = new WrittenArguments(call);
+        var at = Place.OfCall(call);
         if (_symbols.Field(call.TargetMethod) is { } field)
         {
             switch (field.Shape)
@@ -231,7 +336,7 @@ internal sealed partial class ChainFolder
         }
     }
 
-    private void Set(DocumentMap target, string wire, IOperation? argument, Location at)
+    private void Set(DocumentMap target, string wire, IOperation? argument, Place at)
     {
         if (IsLambda(argument))
         {
@@ -245,7 +350,7 @@ internal sealed partial class ChainFolder
         }
     }
 
-    private void AppendItems(DocumentMap target, string wire, List<IArgumentOperation> arguments, Location at)
+    private void AppendItems(DocumentMap target, string wire, WrittenArguments arguments, Place at)
     {
         var list = target[wire] as DocumentList ?? new DocumentList();
         Put(target, wire, list, at);
@@ -291,7 +396,7 @@ internal sealed partial class ChainFolder
         }
     }
 
-    private void AddEntry(DocumentMap target, string wire, List<IArgumentOperation> arguments, Location at)
+    private void AddEntry(DocumentMap target, string wire, WrittenArguments arguments, Place at)
     {
         var map = target[wire] as DocumentMap ?? new DocumentMap();
         Put(target, wire, map, at);
@@ -327,7 +432,7 @@ internal sealed partial class ChainFolder
 
     private void FoldMetadata(IOperation argument, DocumentMap metadata)
     {
-        if (Unwrap(argument) is not IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda)
+        if (Unwrap(argument) is not IAnonymousFunctionOperation lambda || lambda.Symbol.Parameters.Length != 1)
         {
             _facts.MarkOpen(metadata);
             return;
@@ -347,34 +452,43 @@ internal sealed partial class ChainFolder
                 continue;
             }
 
-            var calls = new List<IInvocationOperation>();
-            if (Receiver(operation, calls) is not IParameterReferenceOperation)
+            var start = _calls.Count;
+            if (PushCalls(operation) is IParameterReferenceOperation)
             {
-                _facts.MarkOpen(metadata);
-                continue;
-            }
-
-            foreach (var call in calls)
-            {
-                var arguments = Written(call);
-                var at = NameLocation(call);
-                switch (call.TargetMethod.Name, arguments.Count)
+                for (var i = _calls.Count - 1; i >= start; i--)
                 {
-                    case ("Name", 1):
-                        PutIdentity(metadata, "name", arguments[0].Value, at);
-                        break;
-                    case ("Namespace", 1):
-                        PutIdentity(metadata, "namespace", arguments[0].Value, at);
-                        break;
-                    case ("Labels" or "Annotations", 2):
-                        var wire = call.TargetMethod.Name == "Labels" ? "labels" : "annotations";
-                        AddEntry(metadata, wire, arguments, at);
-                        break;
-                    default:
-                        _facts.MarkOpen(metadata);
-                        break;
+                    ApplyMetadata(_calls[i], metadata);
                 }
             }
+            else
+            {
+                _facts.MarkOpen(metadata);
+            }
+
+            _calls.RemoveRange(start, _calls.Count - start);
+        }
+    }
+
+    // One call of a `m => m.Name(...).Labels(...)` metadata lambda.
+    private void ApplyMetadata(IInvocationOperation call, DocumentMap metadata)
+    {
+        var arguments = new WrittenArguments(call);
+        var at = Place.OfCall(call);
+        switch (call.TargetMethod.Name, arguments.Count)
+        {
+            case ("Name", 1):
+                PutIdentity(metadata, "name", arguments[0].Value, at);
+                break;
+            case ("Namespace", 1):
+                PutIdentity(metadata, "namespace", arguments[0].Value, at);
+                break;
+            case ("Labels" or "Annotations", 2):
+                var wire = call.TargetMethod.Name == "Labels" ? "labels" : "annotations";
+                AddEntry(metadata, wire, arguments, at);
+                break;
+            default:
+                _facts.MarkOpen(metadata);
+                break;
         }
     }
 
@@ -388,10 +502,22 @@ internal sealed partial class ChainFolder
 
         foreach (var group in _symbols.OneOfGroups(builder))
         {
-            var set = group.Where(field => target[field] is not null).ToList();
-            if (set.Count > 1)
+            string? first = null;
+            foreach (var field in group)
             {
-                _oneOf.Add(($"{string.Join(", ", group)}: {set[0]} and {set[1]} are both set", _locations.Of(target[set[1]]!) ?? Location.None));
+                if (target[field] is not { } node)
+                {
+                    continue;
+                }
+
+                if (first is null)
+                {
+                    first = field;
+                    continue;
+                }
+
+                _oneOf.Add(($"{string.Join(", ", group)}: {first} and {field} are both set", _locations.Of(node) ?? Location.None));
+                break;
             }
         }
     }
@@ -402,9 +528,7 @@ internal sealed partial class ChainFolder
         if (value?.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {
             // MutualTLSMode.Disable, or a constant of the enum type: the member's wire string.
-            var member = value is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field }
-                ? field
-                : enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && value.ConstantValue.HasValue && Equals(f.ConstantValue, value.ConstantValue.Value));
+            var member = value is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field } ? field : EnumMember(enumType, value.ConstantValue);
             return member is not null && _symbols.EnumWireName(member) is { } wire ? DocumentScalar.String(wire) : Unknown();
         }
 
@@ -426,6 +550,25 @@ internal sealed partial class ChainFolder
             : Unknown();
     }
 
+    // The member of an enum whose value is a constant of the enum type.
+    private static IFieldSymbol? EnumMember(INamedTypeSymbol enumType, Optional<object?> constant)
+    {
+        if (!constant.HasValue)
+        {
+            return null;
+        }
+
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, constant.Value))
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
+
     private DocumentNode Unknown()
     {
         var unknown = DocumentScalar.String(string.Empty);
@@ -433,14 +576,14 @@ internal sealed partial class ChainFolder
         return unknown;
     }
 
-    private void Put(DocumentMap map, string key, DocumentNode value, Location at)
+    private void Put(DocumentMap map, string key, DocumentNode value, Place at)
     {
         map.Add(key, value);
         _locations.Add(value, at);
     }
 
     // A name or namespace that is not a constant is left out (metadata open), so no rule reads "" as a namespace.
-    private void PutIdentity(DocumentMap metadata, string key, IOperation value, Location at)
+    private void PutIdentity(DocumentMap metadata, string key, IOperation value, Place at)
     {
         var node = Value(value);
         if (_facts.IsKnown(node))
@@ -476,10 +619,4 @@ internal sealed partial class ChainFolder
             }
         }
     }
-
-    // `.Http(...)` rather than the whole chain up to it: where the user wrote this call.
-    private static Location NameLocation(IInvocationOperation call) =>
-        call.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation
-            ? Location.Create(invocation.SyntaxTree, TextSpan.FromBounds(member.Name.SpanStart, invocation.Span.End))
-            : call.Syntax.GetLocation();
 }

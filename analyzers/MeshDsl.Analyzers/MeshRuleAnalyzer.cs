@@ -49,7 +49,17 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var creation in ResourceCreations(block.OperationBlocks, symbols))
                 {
-                    foreach (var diagnostic in Guard(creation.Syntax, () => Analyze(creation, symbols, options, folded)))
+                    List<Diagnostic> diagnostics;
+                    try
+                    {
+                        diagnostics = Analyze(creation, symbols, options, folded);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        diagnostics = InternalError(creation.Syntax.GetLocation(), exception);
+                    }
+
+                    foreach (var diagnostic in diagnostics)
                     {
                         block.ReportDiagnostic(diagnostic);
                     }
@@ -58,7 +68,17 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
 
             start.RegisterCompilationEndAction(end =>
             {
-                foreach (var diagnostic in Guard(null, () => AnalyzeSet(folded, options)))
+                List<Diagnostic> diagnostics;
+                try
+                {
+                    diagnostics = AnalyzeSet(folded, options);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    diagnostics = InternalError(Location.None, exception);
+                }
+
+                foreach (var diagnostic in diagnostics)
                 {
                     end.ReportDiagnostic(diagnostic);
                 }
@@ -91,10 +111,11 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
     private static List<Diagnostic> AnalyzeSet(ConcurrentQueue<FoldedResource> folded, OptionsByFile options)
     {
         // In source order, so that a finding between two resources always lands on the same one.
-        var resources = folded
-            .OrderBy(r => r.Creation.SourceTree?.FilePath, StringComparer.Ordinal)
-            .ThenBy(r => r.Creation.SourceSpan.Start)
-            .ToList();
+        var resources = new List<FoldedResource>(folded);
+        resources.Sort(static (a, b) =>
+            string.CompareOrdinal(a.Creation.SourceTree?.FilePath, b.Creation.SourceTree?.FilePath) is var byFile and not 0
+                ? byFile
+                : a.Creation.SourceSpan.Start.CompareTo(b.Creation.SourceSpan.Start));
         var diagnostics = new List<Diagnostic>();
         if (resources.Count == 0)
         {
@@ -102,14 +123,16 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
         }
 
         var facts = new Facts();
+        var analyzed = new List<AnalyzedResource>(resources.Count);
         foreach (var resource in resources)
         {
             facts.AddFrom(resource.Facts);
+            analyzed.Add(resource.Resource);
         }
 
         // .editorconfig sections apply per file; the set rules read them through the first resource's file.
         var findings = new List<AnalysisFinding>();
-        MeshAnalysis.RunSetRules(resources.Select(r => r.Resource).ToList(), new Analysis.AnalysisContext(options.For(resources[0].Creation.SourceTree), facts, findings));
+        MeshAnalysis.RunSetRules(analyzed, new Analysis.AnalysisContext(options.For(resources[0].Creation.SourceTree), facts, findings));
         Report(findings, resources, diagnostics);
         return diagnostics;
     }
@@ -135,7 +158,7 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
             diagnostics.Add(Diagnostic.Create(RuleDiagnostics.OneOf, at, fields));
         }
 
-        diagnostics.AddRange(WebhookParity.Check(resource));
+        WebhookParity.Check(resource, diagnostics);
         var findings = new List<AnalysisFinding>();
         MeshAnalysis.RunResourceRules(resource.Resource, new Analysis.AnalysisContext(options.For(operation.Syntax.SyntaxTree), resource.Facts, findings));
         Report(findings, new[] { resource }, diagnostics);
@@ -146,8 +169,7 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
     {
         foreach (var finding in findings)
         {
-            var owner = resources.FirstOrDefault(r => ReferenceEquals(r.Resource, finding.Resource));
-            var location = owner?.LocationOf(finding.Node) ?? Location.None;
+            var location = Owner(resources, finding.Resource)?.LocationOf(finding.Node) ?? Location.None;
             var properties = ImmutableDictionary<string, string?>.Empty.Add(RuleDiagnostics.PathProperty, finding.Path);
             if (finding.Suggestion is { } suggestion)
             {
@@ -158,16 +180,20 @@ public sealed class MeshRuleAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // An exception here would fail the user's whole build: it becomes one warning instead.
-    private static List<Diagnostic> Guard(SyntaxNode? at, Func<List<Diagnostic>> analyze)
+    private static FoldedResource? Owner(IReadOnlyList<FoldedResource> resources, AnalyzedResource resource)
     {
-        try
+        foreach (var candidate in resources)
         {
-            return analyze();
+            if (ReferenceEquals(candidate.Resource, resource))
+            {
+                return candidate;
+            }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return new List<Diagnostic> { Diagnostic.Create(RuleDiagnostics.InternalError, at?.GetLocation() ?? Location.None, exception.GetType().Name + ": " + exception.Message) };
-        }
+
+        return null;
     }
+
+    // An exception in a rule would fail the user's whole build: it becomes one warning instead.
+    private static List<Diagnostic> InternalError(Location at, Exception exception) =>
+        new() { Diagnostic.Create(RuleDiagnostics.InternalError, at, exception.GetType().Name + ": " + exception.Message) };
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -17,6 +17,20 @@ internal enum FieldShape
 
 /// <summary>What the metadata on a generated builder method says: the field's wire name and shape.</summary>
 internal sealed record BuilderField(string WireName, FieldShape Shape);
+
+/// <summary>The apiVersion and kind of a resource type. A class, so the caches below share the compiler's own generic code.</summary>
+internal sealed class ResourceKind
+{
+    public ResourceKind(string apiVersion, string kind)
+    {
+        ApiVersion = apiVersion;
+        Kind = kind;
+    }
+
+    public string ApiVersion { get; }
+
+    public string Kind { get; }
+}
 
 /// <summary>
 /// What MeshDsl's metadata attributes say about the symbols a compilation uses: which types are resources, which
@@ -39,6 +53,11 @@ internal sealed class MeshSymbols
 
     private static readonly ConditionalWeakTable<IAssemblySymbol, AssemblyAnswers> s_answers = new();
 
+    // "Not a resource", cached like any other answer and read back as null.
+    private static readonly ResourceKind s_none = new(string.Empty, string.Empty);
+
+    private static readonly string[][] s_noGroups = new string[0][];
+
     private MeshSymbols()
     {
     }
@@ -59,27 +78,27 @@ internal sealed class MeshSymbols
     };
 
     /// <summary>The resource's apiVersion and kind when <paramref name="type"/> carries [MeshResource].</summary>
-    public (string ApiVersion, string Kind)? Resource(INamedTypeSymbol type) =>
-        AnswersFor(type).Resources.GetOrAdd(type, static t =>
+    public ResourceKind? Resource(INamedTypeSymbol type) =>
+        Known(AnswersFor(type).Resources.GetOrAdd(type, static t =>
             Find(t, MeshResource) is { ConstructorArguments.Length: >= 3 } a && a.ConstructorArguments[0].Value is string g && a.ConstructorArguments[1].Value is string v && a.ConstructorArguments[2].Value is string k
-                ? (g.Length == 0 ? v : g + "/" + v, k)
-                : null);
+                ? new ResourceKind(g.Length == 0 ? v : g + "/" + v, k)
+                : s_none));
 
     /// <summary>
     /// The apiVersion and kind of a KubernetesClient model (<c>V1Deployment</c>: its <c>KubeGroup</c>, <c>KubeApiVersion</c>
     /// and <c>KubeKind</c> constants); null for other types, including the models of nested objects.
     /// </summary>
-    public (string ApiVersion, string Kind)? KubernetesObject(ITypeSymbol? type) =>
+    public ResourceKind? KubernetesObject(ITypeSymbol? type) =>
         type is INamedTypeSymbol named
-            ? AnswersFor(named).KubernetesObjects.GetOrAdd(named, static t =>
+            ? Known(AnswersFor(named).KubernetesObjects.GetOrAdd(named, static t =>
                 Constant(t, "KubeKind") is { } kind && Constant(t, "KubeApiVersion") is { } version
-                    ? (Constant(t, "KubeGroup") is { Length: > 0 } group ? group + "/" + version : version, kind)
-                    : null)
+                    ? new ResourceKind(Constant(t, "KubeGroup") is { Length: > 0 } group ? group + "/" + version : version, kind)
+                    : s_none))
             : null;
 
     /// <summary>The wire name of a model property: [JsonPropertyName] (KubernetesClient) or [MeshField] (generated models); null when it has neither.</summary>
     public string? WireName(IPropertySymbol property) =>
-        (Find(property, JsonPropertyName) ?? Find(property, MeshField))?.ConstructorArguments.FirstOrDefault().Value as string;
+        FirstArgument(Find(property, JsonPropertyName) ?? Find(property, MeshField)) as string;
 
     /// <summary>Is <paramref name="type"/> a generated builder ([MeshBuilder])?</summary>
     public bool IsBuilder(INamedTypeSymbol type) => Find(type, MeshBuilder) is not null;
@@ -92,11 +111,13 @@ internal sealed class MeshSymbols
     }
 
     /// <summary>The "at most one of" groups (wire names) of the model a builder type builds.</summary>
-    public ImmutableArray<ImmutableArray<string>> OneOfGroups(INamedTypeSymbol builder) =>
+    public string[][] OneOfGroups(INamedTypeSymbol builder) =>
         AnswersFor(builder).OneOfGroups.GetOrAdd(builder, ReadOneOfGroups);
 
     /// <summary>The wire string of an enum member, from [MeshEnumValue].</summary>
-    public string? EnumWireName(IFieldSymbol member) => Find(member, MeshEnumValue)?.ConstructorArguments.FirstOrDefault().Value as string;
+    public string? EnumWireName(IFieldSymbol member) => FirstArgument(Find(member, MeshEnumValue)) as string;
+
+    private static ResourceKind? Known(ResourceKind answer) => ReferenceEquals(answer, s_none) ? null : answer;
 
     private static AssemblyAnswers AnswersFor(ISymbol symbol) =>
         symbol.ContainingAssembly is { } assembly ? s_answers.GetValue(assembly, static _ => new AssemblyAnswers()) : new AssemblyAnswers();
@@ -106,38 +127,78 @@ internal sealed class MeshSymbols
 
     private static BuilderField? ReadField(IMethodSymbol method)
     {
-        if (Find(method, MeshField)?.ConstructorArguments.FirstOrDefault().Value is not string wire)
+        if (FirstArgument(Find(method, MeshField)) is not string wire)
         {
             return null;
         }
 
-        var property = Model(method.ContainingType)?.GetMembers().OfType<IPropertySymbol>()
-            .FirstOrDefault(p => Find(p, MeshField)?.ConstructorArguments.FirstOrDefault().Value as string == wire);
-        var shape = property?.Type is INamedTypeSymbol { IsGenericType: true } generic
-            ? generic.ConstructedFrom.MetadataName switch
-            {
-                "IList`1" or "List`1" => FieldShape.List,
-                "IDictionary`2" or "Dictionary`2" => FieldShape.Map,
-                _ => FieldShape.Single,
-            }
-            : FieldShape.Single;
-        return new BuilderField(wire, shape);
+        var model = Model(method.ContainingType);
+        return model is not null && AnswersFor(model).ModelFields.GetOrAdd(model, ReadModelFields).TryGetValue(wire, out var field) ? field : new BuilderField(wire, FieldShape.Single);
     }
 
-    private static ImmutableArray<ImmutableArray<string>> ReadOneOfGroups(INamedTypeSymbol builder) =>
-        Model(builder) is { } model
-            ? model.GetAttributes()
-                .Where(a => HasFullName(a.AttributeClass, MeshOneOf))
-                .Select(a => a.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } fields
-                    ? fields.Values.Select(v => v.Value as string).Where(v => v is not null).Select(v => v!).ToImmutableArray()
-                    : ImmutableArray<string>.Empty)
-                .Where(g => g.Length > 1)
-                .ToImmutableArray()
-            : ImmutableArray<ImmutableArray<string>>.Empty;
+    // The field of each [MeshField] property of a model, by wire name: read once per model, not once per builder method.
+    private static Dictionary<string, BuilderField> ReadModelFields(INamedTypeSymbol model)
+    {
+        var fields = new Dictionary<string, BuilderField>();
+        foreach (var member in model.GetMembers())
+        {
+            if (member is IPropertySymbol property && FirstArgument(Find(property, MeshField)) is string wire && !fields.ContainsKey(wire))
+            {
+                var shape = property.Type is INamedTypeSymbol { IsGenericType: true } generic
+                    ? generic.ConstructedFrom.MetadataName switch
+                    {
+                        "IList`1" or "List`1" => FieldShape.List,
+                        "IDictionary`2" or "Dictionary`2" => FieldShape.Map,
+                        _ => FieldShape.Single,
+                    }
+                    : FieldShape.Single;
+                fields.Add(wire, new BuilderField(wire, shape));
+            }
+        }
+
+        return fields;
+    }
+
+    private static string[][] ReadOneOfGroups(INamedTypeSymbol builder)
+    {
+        if (Model(builder) is not { } model)
+        {
+            return s_noGroups;
+        }
+
+        List<string[]>? groups = null;
+        foreach (var attribute in model.GetAttributes())
+        {
+            if (!HasFullName(attribute.AttributeClass, MeshOneOf) || attribute.ConstructorArguments.Length == 0 || attribute.ConstructorArguments[0] is not { Kind: TypedConstantKind.Array } fields)
+            {
+                continue;
+            }
+
+            var group = new List<string>(fields.Values.Length);
+            foreach (var field in fields.Values)
+            {
+                if (field.Value is string name)
+                {
+                    group.Add(name);
+                }
+            }
+
+            if (group.Count > 1)
+            {
+                (groups ??= new List<string[]>()).Add(group.ToArray());
+            }
+        }
+
+        return groups?.ToArray() ?? s_noGroups;
+    }
 
     // The model a builder builds: [MeshBuilder(typeof(Model))] on the builder class.
     private static INamedTypeSymbol? Model(INamedTypeSymbol builder) =>
-        Find(builder, MeshBuilder)?.ConstructorArguments.FirstOrDefault().Value as INamedTypeSymbol;
+        FirstArgument(Find(builder, MeshBuilder)) as INamedTypeSymbol;
+
+    // The attribute's first constructor argument; null without one.
+    private static object? FirstArgument(AttributeData? attribute) =>
+        attribute?.ConstructorArguments is [var first, ..] ? first.Value : null;
 
     private static AttributeData? Find(ISymbol symbol, string attribute)
     {
@@ -185,12 +246,14 @@ internal sealed class MeshSymbols
     /// <summary>The answers about the symbols of one assembly, alive as long as the assembly's symbol is.</summary>
     private sealed class AssemblyAnswers
     {
-        public ConcurrentDictionary<INamedTypeSymbol, (string ApiVersion, string Kind)?> Resources { get; } = new(SymbolEqualityComparer.Default);
+        public ConcurrentDictionary<INamedTypeSymbol, ResourceKind> Resources { get; } = new(SymbolEqualityComparer.Default);
 
-        public ConcurrentDictionary<INamedTypeSymbol, (string ApiVersion, string Kind)?> KubernetesObjects { get; } = new(SymbolEqualityComparer.Default);
+        public ConcurrentDictionary<INamedTypeSymbol, ResourceKind> KubernetesObjects { get; } = new(SymbolEqualityComparer.Default);
 
         public ConcurrentDictionary<IMethodSymbol, BuilderField?> Fields { get; } = new(SymbolEqualityComparer.Default);
 
-        public ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ImmutableArray<string>>> OneOfGroups { get; } = new(SymbolEqualityComparer.Default);
+        public ConcurrentDictionary<INamedTypeSymbol, string[][]> OneOfGroups { get; } = new(SymbolEqualityComparer.Default);
+
+        public ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, BuilderField>> ModelFields { get; } = new(SymbolEqualityComparer.Default);
     }
 }

@@ -14,12 +14,17 @@ internal sealed class OptionsByFile
 {
     private readonly AnalyzerConfigOptionsProvider _provider;
     private readonly ConcurrentDictionary<SyntaxTree, AnalysisOptions> _byTree = new();
+    private readonly System.Func<SyntaxTree, AnalysisOptions> _read;
     private AnalysisOptions? _project;
 
-    public OptionsByFile(AnalyzerConfigOptionsProvider provider) => _provider = provider;
+    public OptionsByFile(AnalyzerConfigOptionsProvider provider)
+    {
+        _provider = provider;
+        _read = Read;
+    }
 
     public AnalysisOptions For(SyntaxTree? tree) =>
-        tree is null ? _project ??= Read(null) : _byTree.GetOrAdd(tree, Read);
+        tree is null ? _project ??= Read(null) : _byTree.GetOrAdd(tree, _read);
 
     private AnalysisOptions Read(SyntaxTree? tree)
     {

@@ -26,11 +26,12 @@ internal static class WebhookParity
         description: "A check Istio's validating webhook runs on a VirtualService beyond its CRD schema; the API server would reject the resource.",
         helpLinkUri: "https://example.com/meshdsl/blob/main/docs/diagnostics.md#mesh0302");
 
-    public static IEnumerable<Diagnostic> Check(FoldedResource folded)
+    /// <summary>Adds to <paramref name="diagnostics"/> what the webhook's checks find in a folded VirtualService.</summary>
+    public static void Check(FoldedResource folded, List<Diagnostic> diagnostics)
     {
         if (!folded.Resource.IsIstio("VirtualService"))
         {
-            yield break;
+            return;
         }
 
         var findings = new List<ValidationFinding>();
@@ -40,7 +41,7 @@ internal static class WebhookParity
             var node = Deepest(folded.Resource.Root, finding.Path);
             if (IsFullyKnown(node, folded.Facts))
             {
-                yield return Diagnostic.Create(VirtualService, folded.LocationOf(node), $"{finding.Path}: {finding.Message}");
+                diagnostics.Add(Diagnostic.Create(VirtualService, folded.LocationOf(node), $"{finding.Path}: {finding.Message}"));
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -16,6 +17,22 @@ public sealed class RuleAnalyzerTests
                 .{|MESH1001:Http(r => r.Route(d => d.Destination(x => x.Host("reviews"))))|});
         }
         """, "MESH1001");
+
+    [Fact]
+    public Task A_finding_after_many_placed_nodes_is_still_reported_at_its_call()
+    {
+        // Twenty routes place 160 nodes before the last one: the places are kept in chunks, and a lookup reads them all.
+        var routes = string.Concat(Enumerable.Range(1, 20).Select(i =>
+            $"\n            .Http(r => r.Name(\"r{i}\").Route(d => d.Destination(x => x.Host(\"reviews\"))).Timeout(\"1s\"))"));
+        return Verify.Analyzer($$"""
+            class Routes
+            {
+                static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
+                    .Hosts("reviews"){{routes}}
+                    .{|MESH1001:Http(r => r.Route(d => d.Destination(x => x.Host("reviews"))))|});
+            }
+            """, "MESH1001");
+    }
 
     [Fact]
     public Task A_route_with_a_timeout_is_not_reported() => Verify.Analyzer("""
