@@ -55,17 +55,17 @@ internal sealed class NodeLocations
 
     public Location? Of(DocumentNode node)
     {
-        Place? found = null;
+        var found = -1;
         for (var i = 0; i < _count; i++)
         {
             var entry = _chunks[i / ChunkSize][i % ChunkSize];
-            if (ReferenceEquals(entry.Node, node) && (found is null || entry.Replaces))
+            if (ReferenceEquals(entry.Node, node) && (found < 0 || entry.Replaces))
             {
-                found = entry.At;
+                found = i;
             }
         }
 
-        return found?.ToLocation();
+        return found < 0 ? null : _chunks[found / ChunkSize][found % ChunkSize].At.ToLocation();
     }
 
     private void Append(Entry entry)

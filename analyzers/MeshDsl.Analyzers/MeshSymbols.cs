@@ -198,7 +198,7 @@ internal sealed class MeshSymbols
 
     // The attribute's first constructor argument; null without one.
     private static object? FirstArgument(AttributeData? attribute) =>
-        attribute?.ConstructorArguments is [var first, ..] ? first.Value : null;
+        attribute is { ConstructorArguments: [var first, ..] } ? first.Value : null;
 
     private static AttributeData? Find(ISymbol symbol, string attribute)
     {

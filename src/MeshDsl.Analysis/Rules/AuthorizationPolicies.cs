@@ -78,7 +78,7 @@ internal static class AuthorizationPolicies
 }
 
 /// <summary>A map of an AuthorizationPolicy rule and where it is.</summary>
-internal readonly struct RuleEntry(DocumentMap map, RuleEntryPath path)
+internal sealed class RuleEntry(DocumentMap map, RuleEntryPath path)
 {
     public void Deconstruct(out DocumentMap map, out RuleEntryPath path)
     {

@@ -45,7 +45,7 @@ internal static class ClientTls
     }
 
     /// <summary>A tls map and where it is.</summary>
-    internal readonly struct Setting(DocumentMap tls, Path path)
+    internal sealed class Setting(DocumentMap tls, Path path)
     {
         public void Deconstruct(out DocumentMap tls, out Path path)
         {
