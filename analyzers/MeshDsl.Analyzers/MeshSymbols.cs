@@ -19,18 +19,7 @@ internal enum FieldShape
 internal sealed record BuilderField(string WireName, FieldShape Shape);
 
 /// <summary>The apiVersion and kind of a resource type. A class, so the caches below share the compiler's own generic code.</summary>
-internal sealed class ResourceKind
-{
-    public ResourceKind(string apiVersion, string kind)
-    {
-        ApiVersion = apiVersion;
-        Kind = kind;
-    }
-
-    public string ApiVersion { get; }
-
-    public string Kind { get; }
-}
+internal sealed record ResourceKind(string ApiVersion, string Kind);
 
 /// <summary>
 /// What MeshDsl's metadata attributes say about the symbols a compilation uses: which types are resources, which

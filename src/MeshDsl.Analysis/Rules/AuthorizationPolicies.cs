@@ -78,18 +78,7 @@ internal static class AuthorizationPolicies
 }
 
 /// <summary>A map of an AuthorizationPolicy rule and where it is.</summary>
-internal sealed class RuleEntry(DocumentMap map, RuleEntryPath path)
-{
-    public void Deconstruct(out DocumentMap map, out RuleEntryPath path)
-    {
-        map = Map;
-        path = Path;
-    }
-
-    public DocumentMap Map => map;
-
-    public RuleEntryPath Path => path;
-}
+internal sealed record RuleEntry(DocumentMap Map, RuleEntryPath Path);
 
 /// <summary>Where a map of an AuthorizationPolicy rule is: <c>spec.rules[0].to[1].operation</c>, <c>spec.rules[0].when[2]</c>.</summary>
 internal readonly struct RuleEntryPath(int rule, string list, int item, string? child)

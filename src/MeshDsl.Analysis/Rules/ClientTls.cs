@@ -45,18 +45,7 @@ internal static class ClientTls
     }
 
     /// <summary>A tls map and where it is.</summary>
-    internal sealed class Setting(DocumentMap tls, Path path)
-    {
-        public void Deconstruct(out DocumentMap tls, out Path path)
-        {
-            tls = Tls;
-            path = Path;
-        }
-
-        public DocumentMap Tls => tls;
-
-        public Path Path => path;
-    }
+    internal sealed record Setting(DocumentMap Tls, Path Path);
 
     /// <summary>
     /// Where a tls map is: <c>spec.trafficPolicy.tls</c>, <c>spec.subsets[1].trafficPolicy.portLevelSettings[0].tls</c>.
