@@ -37,8 +37,8 @@ internal sealed class FoldedResource
 /// <summary>
 /// Where the nodes of one folded resource were written. A node put into a map keeps the first place (a list appended
 /// to by two calls is where the first call is); an item is placed where its list call is, even when its own
-/// expression was placed first. Only findings look a node up, and they are few, so a list of syntax nodes: appending
-/// is all the folding pays, with no hashing of each node it creates and no <see cref="Location"/> made until asked.
+/// expression was placed first. Only findings look a node up, and they are few, so the places are appended in order:
+/// that is all the folding pays, with no hashing of each node it creates and no <see cref="Location"/> made until asked.
 /// </summary>
 internal sealed class NodeLocations
 {
@@ -79,7 +79,7 @@ internal sealed class NodeLocations
         _count++;
     }
 
-    // Three words: the node, the syntax and the two flags side by side.
+    // The place's two fields are kept flat, beside the flag: an entry is three words, not four.
     private readonly struct Entry
     {
         private readonly SyntaxNode _syntax;
