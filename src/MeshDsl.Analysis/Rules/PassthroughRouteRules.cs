@@ -49,7 +49,8 @@ internal sealed class HttpRouteOnPassthroughServer() : MeshRule(Rule)
             {
                 if (AppliesAt(route, bound, context) is { } at && !at.Contains("mesh") && PassthroughOnly(at, gateways, hosts, route, context) is { } servers)
                 {
-                    context.Report(Rule, service, $"spec.http[{index}]", route, $"{service}: spec.http[{index}] applies only at {servers}: a passthrough server forwards the TLS stream without decrypting it, so this HTTP route never matches; route that traffic with a tls route matching sniHosts ({string.Join(", ", hosts.Hosts)})");
+                    var path = HttpRoutes.Path(index);
+                    context.Report(Rule, service, path, route, $"{service}: {path} applies only at {servers}: a passthrough server forwards the TLS stream without decrypting it, so this HTTP route never matches; route that traffic with a tls route matching sniHosts ({string.Join(", ", hosts.Hosts)})");
                 }
             }
         }

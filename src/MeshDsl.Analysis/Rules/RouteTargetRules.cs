@@ -104,7 +104,7 @@ internal sealed class RouteTargetNotFound() : MeshRule(Rule)
     private readonly struct DestinationPath(string section, int rule, string field, int item = -1)
     {
         public override string ToString() =>
-            item < 0 ? $"spec.{section}[{rule}].{field}" : $"spec.{section}[{rule}].{field}[{item}].destination";
+            item < 0 ? $"{HttpRoutes.Path(section, rule)}.{field}" : $"{HttpRoutes.Path(section, rule)}.{field}[{item}].destination";
     }
 }
 

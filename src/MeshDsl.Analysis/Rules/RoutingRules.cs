@@ -257,5 +257,6 @@ internal static class HttpRoutes
     /// </summary>
     public static string Path(int index) => Path("http", index);
 
+    /// <summary><c>spec.{section}[i]</c>: the one spelling of a route's path, for every rule that reports on one.</summary>
     public static string Path(string section, int index) => $"spec.{section}[{index}]";
 }

@@ -32,8 +32,9 @@ internal sealed class CatchAllRouteShadowsLaterRules() : MeshRule(Rule)
             {
                 if (CatchAll(rules[i], section, context) is { } why)
                 {
-                    var later = rules.Count - 1 - i == 1 ? $"spec.{section}[{i + 1}] is" : $"spec.{section}[{i + 1}] to spec.{section}[{rules.Count - 1}] are";
-                    context.Report(Rule, resource, $"spec.{section}[{i}]", rules[i], $"spec.{section}[{i}] {why}, so it takes every request and {later} never used; move it last, or give it a narrower match");
+                    var later = rules.Count - 1 - i == 1 ? $"{HttpRoutes.Path(section, i + 1)} is" : $"{HttpRoutes.Path(section, i + 1)} to {HttpRoutes.Path(section, rules.Count - 1)} are";
+                    var path = HttpRoutes.Path(section, i);
+                    context.Report(Rule, resource, path, rules[i], $"{path} {why}, so it takes every request and {later} never used; move it last, or give it a narrower match");
                     break;
                 }
             }
