@@ -157,10 +157,9 @@ internal sealed class VirtualServiceHosts
     /// <summary>Does the Gateway server admit one of the hosts?</summary>
     public bool AnyServedBy(GatewayServer server)
     {
-        var names = Names();
         for (var i = 0; i < Hosts.Count; i++)
         {
-            if (GatewayServers.ServesAny(server.Hosts, names[i], Namespace))
+            if (IsServedBy(server, i))
             {
                 return true;
             }
@@ -169,14 +168,13 @@ internal sealed class VirtualServiceHosts
         return false;
     }
 
-    /// <summary>The hosts the Gateway server admits.</summary>
+    /// <summary>The hosts the Gateway server admits (for a message).</summary>
     public List<string> ServedBy(GatewayServer server)
     {
-        var names = Names();
         var served = new List<string>();
         for (var i = 0; i < Hosts.Count; i++)
         {
-            if (GatewayServers.ServesAny(server.Hosts, names[i], Namespace))
+            if (IsServedBy(server, i))
             {
                 served.Add(Hosts[i]);
             }
@@ -184,6 +182,8 @@ internal sealed class VirtualServiceHosts
 
         return served;
     }
+
+    private bool IsServedBy(GatewayServer server, int host) => GatewayServers.ServesAny(server.Hosts, Names()[host], Namespace);
 
     private IReadOnlyList<string>[] Names()
     {
