@@ -47,6 +47,11 @@ internal sealed class MeshSymbols
 
     private static readonly string[][] s_noGroups = new string[0][];
 
+    // The fields of the builder methods this compilation calls, by identity: every call of one method hands out the same
+    // symbol object, so a builder call is spared the per-assembly lookup below (the method's assembly, then symbol
+    // equality). Not for types: a type read from a parameter or an expression is a new object each time.
+    private readonly ConcurrentDictionary<IMethodSymbol, BuilderField?> _fields = new(Analysis.ReferenceComparer<IMethodSymbol>.Instance);
+
     private MeshSymbols()
     {
     }
@@ -95,9 +100,17 @@ internal sealed class MeshSymbols
     /// <summary>The field a builder method sets, from its [MeshField] and the model property's type; null for other methods.</summary>
     public BuilderField? Field(IMethodSymbol method)
     {
-        var definition = method.OriginalDefinition;
-        return AnswersFor(definition).Fields.GetOrAdd(definition, ReadField);
+        if (!_fields.TryGetValue(method, out var field))
+        {
+            field = AnswersFor(method.OriginalDefinition).Fields.GetOrAdd(method.OriginalDefinition, ReadField);
+            _fields.TryAdd(method, field);
+        }
+
+        return field;
     }
+
+    /// <summary>How many method symbols <see cref="Field"/> has answered for in this compilation (one per builder method, not per call).</summary>
+    internal int RememberedFields => _fields.Count;
 
     /// <summary>The "at most one of" groups (wire names) of the model a builder type builds.</summary>
     public string[][] OneOfGroups(INamedTypeSymbol builder) =>

@@ -11,8 +11,8 @@ namespace MeshDsl.Analysis;
 /// </summary>
 internal sealed class Facts
 {
-    private readonly HashSet<DocumentNode> _open = new(NodeReferenceComparer.Instance);
-    private readonly HashSet<DocumentNode> _unknown = new(NodeReferenceComparer.Instance);
+    private readonly HashSet<DocumentNode> _open = new(ReferenceComparer<DocumentNode>.Instance);
+    private readonly HashSet<DocumentNode> _unknown = new(ReferenceComparer<DocumentNode>.Instance);
 
     /// <summary>Facts of a complete document: everything known, nothing open. Never marked.</summary>
     public static Facts Complete { get; } = new();
