@@ -231,24 +231,24 @@ internal sealed partial class ChainFolder
     // Folds `x => x.A(...).B(...)` (or a block of such statements) into target; metadata is set for resource builders.
     private void FoldLambda(IOperation? operation, DocumentMap target, DocumentMap? metadata)
     {
-        // Read once: each read of a symbol's Parameters makes a new array.
-        if (Unwrap(operation) is not IAnonymousFunctionOperation lambda || lambda.Symbol.Parameters is not [var parameter])
+        if (Unwrap(operation) is not IAnonymousFunctionOperation lambda || !TakesOneParameter(lambda))
         {
             _facts.MarkOpen(target);
             return;
         }
 
+        IParameterSymbol? builder = null;
         foreach (var statement in lambda.Body.Operations)
         {
             switch (statement)
             {
                 case IExpressionStatementOperation expression:
-                    FoldChain(expression.Operation, parameter, target, metadata);
+                    builder = FoldChain(expression.Operation, lambda.Symbol, target, metadata) ?? builder;
                     break;
                 case IReturnOperation { ReturnedValue: null }:
                     break;
                 case IReturnOperation { ReturnedValue: { } value }:
-                    FoldChain(value, parameter, target, metadata);
+                    builder = FoldChain(value, lambda.Symbol, target, metadata) ?? builder;
                     break;
                 default:
                     // if/for/local functions: the builder may be used in ways not followed here.
@@ -263,20 +263,30 @@ internal sealed partial class ChainFolder
         }
 
         // A group is broken only by two fields; asking for the builder's type makes a new symbol object each time.
-        if (target.Count > 1)
+        if (target.Count > 1 && builder is not null)
         {
-            CheckOneOf(parameter.Type as INamedTypeSymbol, target);
+            CheckOneOf(builder.Type as INamedTypeSymbol, target);
         }
     }
 
-    private void FoldChain(IOperation expression, IParameterSymbol parameter, DocumentMap target, DocumentMap? metadata)
+    // Told from the syntax: the lambda symbol's Parameters would make an array for every lambda of every resource.
+    private static bool TakesOneParameter(IAnonymousFunctionOperation lambda) => lambda.Syntax switch
+    {
+        SimpleLambdaExpressionSyntax => true,
+        ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } => true,
+        AnonymousMethodExpressionSyntax { ParameterList.Parameters.Count: 1 } => true,
+        _ => false,
+    };
+
+    // Applies the chain's calls when it starts at the lambda's parameter, which it returns; otherwise the target is open.
+    private IParameterSymbol? FoldChain(IOperation expression, IMethodSymbol lambda, DocumentMap target, DocumentMap? metadata)
     {
         var start = _calls.Count;
-        if (PushCalls(expression) is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+        if (PushCalls(expression) is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, lambda))
         {
             _calls.RemoveRange(start, _calls.Count - start);
             _facts.MarkOpen(target);
-            return;
+            return null;
         }
 
         // Pushed outermost first: the calls run from the top of the list down to start.
@@ -286,6 +296,7 @@ internal sealed partial class ChainFolder
         }
 
         _calls.RemoveRange(start, _calls.Count - start);
+        return reference.Parameter;
     }
 
     // `x.A(...).B(...)`: pushes B, then A, and returns x.
@@ -525,10 +536,22 @@ internal sealed partial class ChainFolder
     private DocumentNode Value(IOperation? operation)
     {
         var value = Unwrap(operation);
-        if (value?.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        if (value is null)
+        {
+            return Unknown();
+        }
+
+        // Most values are string constants, which are never of an enum type: no type to look at.
+        var constant = value.ConstantValue;
+        if (constant is { HasValue: true, Value: string text })
+        {
+            return DocumentScalar.String(text);
+        }
+
+        if (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {
             // MutualTLSMode.Disable, or a constant of the enum type: the member's wire string.
-            var member = value is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field } ? field : EnumMember(enumType, value.ConstantValue);
+            var member = value is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field } ? field : EnumMember(enumType, constant);
             return member is not null && _symbols.EnumWireName(member) is { } wire ? DocumentScalar.String(wire) : Unknown();
         }
 
@@ -537,10 +560,9 @@ internal sealed partial class ChainFolder
             return Value(conversion.Operand);
         }
 
-        return value?.ConstantValue is { HasValue: true } constant
+        return constant.HasValue
             ? constant.Value switch
             {
-                string text => DocumentScalar.String(text),
                 bool flag => DocumentScalar.Boolean(flag),
                 int or long or short or byte or sbyte or ushort => DocumentScalar.Integer(System.Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture)),
                 uint or ulong => DocumentScalar.Integer(System.Convert.ToUInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture)),

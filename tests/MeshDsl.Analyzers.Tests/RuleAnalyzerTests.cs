@@ -102,6 +102,18 @@ public sealed class RuleAnalyzerTests
         """, "MESH1001");
 
     [Fact]
+    public Task A_call_on_an_enclosing_lambdas_builder_leaves_the_route_open() => Verify.Analyzer("""
+        class Routes
+        {
+            // vs.Hosts inside the route's lambda writes to the VirtualService, not to the route: what else the route
+            // lambda does is not followed, so the route is not known to lack a timeout.
+            static VirtualService Reviews = VirtualService.Create("reviews", vs => vs
+                .Hosts("reviews")
+                .Http(r => { r.Route(d => d.Destination(x => x.Host("reviews"))); vs.Hosts("ratings"); }));
+        }
+        """, "MESH1001");
+
+    [Fact]
     public Task Retries_without_per_try_timeout_and_a_budget_beyond_the_timeout_are_reported() => Verify.Analyzer("""
         class Routes
         {
