@@ -13,7 +13,7 @@
 # Prints medians of RUNS builds each. Target: MeshDsl's analyzers <= 5 % of the Csc task's time.
 #
 # Usage, from the repository root:  bash bench/analyzer-time.sh
-# Environment: RUNS (default 5), CONFIGURATION (default Release), KEEP_TEMP=1 to keep the generated project
+# Environment: RUNS (default 5; 21 for the acceptance figure, bench/README.md "Results"), CONFIGURATION (default Release), KEEP_TEMP=1 to keep the generated project
 # (under bench/obj/, inside the repository so its Directory.*.props apply as to any project here).
 set -euo pipefail
 
