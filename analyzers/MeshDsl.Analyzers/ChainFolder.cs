@@ -105,22 +105,13 @@ internal sealed class NodeLocations
 /// Where the user wrote something: a syntax node, or for a builder call the call's name and arguments
 /// (<c>.Http(...)</c> rather than the whole chain up to it). Made into a <see cref="Location"/> only for a finding.
 /// </summary>
-internal readonly struct Place
+/// <param name="Syntax">The syntax node written.</param>
+/// <param name="CallName">The place is a call's name and arguments rather than its whole syntax.</param>
+internal readonly record struct Place(SyntaxNode Syntax, bool CallName)
 {
-    public Place(SyntaxNode syntax, bool callName)
-    {
-        Syntax = syntax;
-        CallName = callName;
-    }
+    public static Place Of(SyntaxNode syntax) => new(syntax, CallName: false);
 
-    public SyntaxNode Syntax { get; }
-
-    /// <summary>The place is a call's name and arguments rather than its whole syntax.</summary>
-    public bool CallName { get; }
-
-    public static Place Of(SyntaxNode syntax) => new(syntax, callName: false);
-
-    public static Place OfCall(IInvocationOperation call) => new(call.Syntax, callName: true);
+    public static Place OfCall(IInvocationOperation call) => new(call.Syntax, CallName: true);
 
     public Location ToLocation() =>
         CallName && Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation
